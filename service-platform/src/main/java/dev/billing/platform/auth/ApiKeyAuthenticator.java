@@ -1,0 +1,59 @@
+package dev.billing.platform.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.billing.platform.config.PlatformConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Resolves an API key to its organization from this service's read model ({@code
+ * api_key_read_model}), with a short cache so a busy key costs no query. Unknown keys are not
+ * cached, so a key works as soon as its organization message is applied.
+ */
+@ApplicationScoped
+public class ApiKeyAuthenticator {
+
+  private static final String LOOKUP =
+      "SELECT organization_id FROM api_key_read_model WHERE key_hash = $1";
+
+  private final Pool pool;
+  private final Cache<String, UUID> cache;
+
+  public ApiKeyAuthenticator(Pool pool, PlatformConfig config) {
+    this.pool = pool;
+    this.cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(config.auth().keyCacheTtl())
+            .maximumSize(100_000)
+            .build();
+  }
+
+  public Uni<Optional<UUID>> organizationFor(String apiKey) {
+    String hash = ApiKeys.hash(apiKey);
+    UUID cached = cache.getIfPresent(hash);
+    if (cached != null) {
+      return Uni.createFrom().item(Optional.of(cached));
+    }
+    return pool.preparedQuery(LOOKUP)
+        .execute(Tuple.of(hash))
+        .map(ApiKeyAuthenticator::firstOrganization)
+        .invoke(org -> org.ifPresent(id -> cache.put(hash, id)));
+  }
+
+  /** Forgets every cached key of an organization (its keys changed). */
+  public void evict(UUID organizationId) {
+    cache.asMap().values().removeIf(organizationId::equals);
+  }
+
+  private static Optional<UUID> firstOrganization(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next().getUUID(0)) : Optional.empty();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.billing.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Settings every service shares. Defaults live in the platform jar's {@code
+ * META-INF/microprofile-config.properties}; a service sets its name and schema, the environment
+ * sets addresses and secrets.
+ */
+@ConfigMapping(prefix = "platform")
+public interface PlatformConfig {
+
+  /** The service's name: prefix of its consumer groups, name of its outbox relay. */
+  String serviceName();
+
+  Db db();
+
+  Kafka kafka();
+
+  Outbox outbox();
+
+  Auth auth();
+
+  /** The service's PostgreSQL database and the schema it owns. */
+  interface Db {
+    /** Host of PostgreSQL (env DB_HOST). */
+    String host();
+
+    /** Port of PostgreSQL (env DB_PORT). */
+    int port();
+
+    /** Database holding every service's schema (env DB_NAME). */
+    String name();
+
+    /** User; needs REPLICATION for the outbox relay (env DB_USER). */
+    String user();
+
+    /** Password (env DB_PASSWORD). */
+    String password();
+
+    /** The schema this service owns; no other service reads it. */
+    String schema();
+  }
+
+  /** Kafka. */
+  interface Kafka {
+    /** Bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS). */
+    String bootstrapServers();
+
+    /**
+     * Prefix of this service's consumer group ids; tests use their own so they never steal
+     * partitions.
+     */
+    String groupPrefix();
+
+    /** Create missing topics of {@code Topics.ALL} at start-up. */
+    @WithDefault("true")
+    boolean createTopics();
+  }
+
+  /** The Debezium outbox relay. */
+  interface Outbox {
+    /** Run the relay in this process (one process per service may own the replication slot). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Replication slot; slots are cluster-wide, so the name includes database and schema. */
+    String slotName();
+
+    /** Publication covering this schema's outbox table. */
+    String publicationName();
+
+    /** How long Debezium waits for WAL when idle; end-to-end latency is 1-2x this. */
+    @WithDefault("20ms")
+    Duration pollInterval();
+
+    /** How long start-up waits for the relay to stream before failing. */
+    @WithDefault("60s")
+    Duration startTimeout();
+  }
+
+  /** Authentication. */
+  interface Auth {
+    /**
+     * Token for the operator API ({@code /admin/...}), env BILLING_ADMIN_TOKEN; unset disables it.
+     */
+    Optional<String> adminToken();
+
+    /** How long a resolved API key is trusted before it is looked up again. */
+    @WithDefault("10s")
+    Duration keyCacheTtl();
+  }
+}

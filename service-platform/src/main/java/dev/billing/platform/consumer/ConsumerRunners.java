@@ -1,0 +1,82 @@
+package dev.billing.platform.consumer;
+
+import dev.billing.platform.config.PlatformConfig;
+import io.quarkus.arc.All;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/** Starts an {@link IdempotentConsumer} thread for every {@link MessageHandler} bean. */
+@ApplicationScoped
+public class ConsumerRunners {
+
+  private static final Logger LOG = Logger.getLogger(ConsumerRunners.class);
+
+  private final List<MessageHandler<?>> handlers;
+  private final PlatformConfig config;
+  private final Pool pool;
+  private final DeadLetterPublisher deadLetters;
+  private final List<IdempotentConsumer<?>> running = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+
+  public ConsumerRunners(
+      @All List<MessageHandler<?>> handlers,
+      PlatformConfig config,
+      Pool pool,
+      DeadLetterPublisher deadLetters) {
+    this.handlers = handlers;
+    this.config = config;
+    this.pool = pool;
+    this.deadLetters = deadLetters;
+  }
+
+  public synchronized void start() {
+    for (MessageHandler<?> handler : handlers) {
+      IdempotentConsumer<?> consumer =
+          new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters);
+      Thread thread = new Thread(consumer, "consumer-" + handler.name());
+      thread.setDaemon(true);
+      thread.start();
+      running.add(consumer);
+      threads.add(thread);
+      LOG.infof("consuming %s as %s", handler.topic(), groupId(handler));
+    }
+  }
+
+  public synchronized void stop() {
+    running.forEach(IdempotentConsumer::stop);
+    for (Thread thread : threads) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    running.clear();
+    threads.clear();
+  }
+
+  public String groupId(MessageHandler<?> handler) {
+    return config.kafka().groupPrefix() + "." + handler.name();
+  }
+
+  private Properties consumerConfig(MessageHandler<?> handler) {
+    Properties p = new Properties();
+    p.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
+    p.setProperty(ConsumerConfig.GROUP_ID_CONFIG, groupId(handler));
+    p.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-" + handler.name());
+    p.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    p.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(handler.maxBatchSize()));
+    p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.setProperty(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    return p;
+  }
+}

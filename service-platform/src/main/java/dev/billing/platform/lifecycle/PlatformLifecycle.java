@@ -1,0 +1,44 @@
+package dev.billing.platform.lifecycle;
+
+import dev.billing.platform.config.PlatformConfig;
+import dev.billing.platform.consumer.ConsumerRunners;
+import dev.billing.platform.kafka.TopicInitializer;
+import dev.billing.platform.kafka.Topics;
+import dev.billing.platform.outbox.OutboxRelay;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Start-up order after Flyway migrated the schema: topics exist, then the outbox relay streams
+ * (before anything is written to the outbox), then consumers run. Shutdown in reverse.
+ */
+@ApplicationScoped
+public class PlatformLifecycle {
+
+  private final PlatformConfig config;
+  private final OutboxRelay relay;
+  private final ConsumerRunners consumers;
+
+  public PlatformLifecycle(PlatformConfig config, OutboxRelay relay, ConsumerRunners consumers) {
+    this.config = config;
+    this.relay = relay;
+    this.consumers = consumers;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (config.kafka().createTopics()) {
+      TopicInitializer.ensure(config.kafka().bootstrapServers(), Topics.ALL);
+    }
+    if (config.outbox().enabled()) {
+      relay.start();
+    }
+    consumers.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    consumers.stop();
+    relay.stop();
+  }
+}
