@@ -10,7 +10,7 @@ import java.util.Optional;
  * META-INF/microprofile-config.properties}; a service sets its name and schema, the environment
  * sets addresses and secrets.
  */
-@ConfigMapping(prefix = "platform")
+@ConfigMapping(prefix = "billing")
 public interface PlatformConfig {
 
   /** The service's name: prefix of its consumer groups, name of its outbox relay. */

@@ -1,5 +1,6 @@
 package dev.billing.platform.consumer;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,11 @@ final class IdempotentConsumer<T> implements Runnable {
             pool.withTransaction(
                     tx ->
                         ProcessedMessages.recordNew(tx, handler.name(), batch)
-                            .call(fresh -> fresh.isEmpty() ? null : handler.apply(tx, fresh)))
+                            .call(
+                                fresh ->
+                                    fresh.isEmpty()
+                                        ? Uni.createFrom().voidItem()
+                                        : handler.apply(tx, fresh)))
                 .await()
                 .indefinitely();
         if (!applied.isEmpty()) {

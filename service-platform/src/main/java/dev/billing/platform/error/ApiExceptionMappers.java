@@ -1,9 +1,11 @@
 package dev.billing.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -22,6 +24,19 @@ public class ApiExceptionMappers {
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
     return ErrorResponses.of(e);
+  }
+
+  // Quarkus ships its own mapper for MismatchedInputException (an empty 400); a mapper for the
+  // exact
+  // type with our priority replaces it.
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response mismatchedInput(MismatchedInputException e) {
+    return ErrorResponses.of(fromJackson(e));
+  }
+
+  @ServerExceptionMapper(priority = Priorities.USER - 100)
+  public Response streamRead(StreamReadException e) {
+    return ErrorResponses.of(fromJackson(e));
   }
 
   @ServerExceptionMapper
@@ -74,6 +89,9 @@ public class ApiExceptionMappers {
       if (path.size() == 1 && path.get(0).getFieldName() != null) {
         return ApiException.badRequest("invalid value for " + path.get(0).getFieldName());
       }
+      if (path.isEmpty()) {
+        return ApiException.badRequest("the request body must be a JSON object");
+      }
     }
     return new ApiException(
         new ApiError(
@@ -100,12 +118,19 @@ public class ApiExceptionMappers {
     return name.isEmpty() ? path.get(0).getFieldName() : name.toString();
   }
 
+  /** The parser's message without the source-location noise Jackson appends. */
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable body";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    int cut = message.length();
+    for (String marker : new String[] {"\n", " (start marker", " at [Source"}) {
+      int at = message.indexOf(marker);
+      if (at >= 0) {
+        cut = Math.min(cut, at);
+      }
+    }
+    return message.substring(0, cut);
   }
 
   private static ErrorCode codeForStatus(int status) {

@@ -36,6 +36,7 @@ final class OutboxRelayProperties {
     p.setProperty("poll.interval.ms", String.valueOf(config.outbox().pollInterval().toMillis()));
     p.setProperty("offset.flush.interval.ms", "0");
     p.setProperty("lsn.flush.mode", "connector_and_driver");
+    p.setProperty("heartbeat.interval.ms", "10000");
     p.setProperty("offset.mismatch.strategy", "trust_greater_lsn");
     p.setProperty("extended.headers.enabled", "false");
     p.setProperty("errors.max.retries", "-1");

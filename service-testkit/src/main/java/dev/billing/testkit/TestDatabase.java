@@ -1,0 +1,45 @@
+package dev.billing.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Plain JDBC into the service's own test schema, for assertions on what was stored. */
+public final class TestDatabase {
+
+  private TestDatabase() {}
+
+  /** Rows of a query, each as column name to value. */
+  public static List<Map<String, Object>> query(String sql, Object... params) {
+    var config = ConfigProvider.getConfig();
+    String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+    String user = config.getValue("quarkus.datasource.username", String.class);
+    String password = config.getValue("quarkus.datasource.password", String.class);
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int col = 1; col <= rs.getMetaData().getColumnCount(); col++) {
+            row.put(rs.getMetaData().getColumnLabel(col), rs.getObject(col));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+}
