@@ -1,17 +1,15 @@
 package dev.billing.platform.consumer;
 
 import dev.billing.platform.config.PlatformConfig;
+import dev.billing.platform.kafka.KafkaClients;
 import dev.billing.platform.kafka.MessageHeaders;
 import dev.billing.platform.kafka.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,14 +25,10 @@ public class DeadLetterPublisher {
   private final KafkaProducer<String, String> producer;
 
   public DeadLetterPublisher(PlatformConfig config) {
-    Properties p = new Properties();
-    p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-    p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-dead-letters");
-    p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
-    p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.setProperty(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.setProperty(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    this.producer = new KafkaProducer<>(p);
+    this.producer =
+        new KafkaProducer<>(
+            KafkaClients.durableProducer(
+                config.kafka().bootstrapServers(), config.serviceName() + "-dead-letters"));
   }
 
   public void send(String consumer, InboundMessage message, String reason)

@@ -1,9 +1,9 @@
 package dev.billing.platform.outbox;
 
 import dev.billing.platform.config.PlatformConfig;
+import dev.billing.platform.kafka.KafkaClients;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Debezium engine and producer settings of the relay. The reasons behind the non-default values are
@@ -52,16 +52,12 @@ final class OutboxRelayProperties {
   }
 
   static Properties producer(PlatformConfig config) {
-    Properties p = new Properties();
-    p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
-    p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox-relay");
-    p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
-    p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    Properties p =
+        KafkaClients.durableProducer(
+            config.kafka().bootstrapServers(), config.serviceName() + "-outbox-relay");
     p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "1");
     p.setProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
     p.setProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-    p.setProperty(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.setProperty(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return p;
   }
 }
