@@ -128,6 +128,8 @@ start() {
       format --standalone -t "$cid" -c "$CONF" >&2
   fi
   log "starting broker on $KAFKA_HOST:$KAFKA_PORT (log: $RUN/server.log)"
+  # readiness is read from this start's log only
+  [ -f "$RUN/server.log" ] && mv -f "$RUN/server.log" "$RUN/server.log.previous"
   # shellcheck disable=SC2086
   setsid nohup "$JAVA" $KAFKA_HEAP_OPTS -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
     -XX:+ExplicitGCInvokesConcurrent -Djava.awt.headless=true $KAFKA_JVM_OPTS \

@@ -86,7 +86,7 @@ for entry in "${deployed[@]}"; do
   done
   curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" || { log "$name not ready"; exit 1; }
 done
-log "services ready: $(printf '%s ' "${deployed[@]}" | sed 's/ [0-9]*//g')"
+log "services ready: $(printf "%s " "${deployed[@]}" | sed "s/ [0-9][0-9]*//g")"
 
 # 5. the edge
 if ! command -v nginx >/dev/null; then

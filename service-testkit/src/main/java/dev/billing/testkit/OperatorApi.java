@@ -76,4 +76,20 @@ public final class OperatorApi {
             () ->
                 given().header("Authorization", "Bearer " + apiKey).get(path).statusCode() != 401);
   }
+
+  /** Waits until {@code POST path} with the key and an empty object is no longer a 401. */
+  public static void awaitAuthenticatesPost(String apiKey, String path) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                given()
+                        .header("Authorization", "Bearer " + apiKey)
+                        .contentType(ContentType.JSON)
+                        .body("{}")
+                        .post(path)
+                        .statusCode()
+                    != 401);
+  }
 }

@@ -24,6 +24,10 @@ public interface PlatformConfig {
 
   Auth auth();
 
+  /** Largest request body accepted (413 above it). */
+  @WithDefault("1M")
+  io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
   /** The service's PostgreSQL database and the schema it owns. */
   interface Db {
     /** Host of PostgreSQL (env DB_HOST). */

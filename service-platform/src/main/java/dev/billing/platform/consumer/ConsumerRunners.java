@@ -5,8 +5,11 @@ import io.quarkus.arc.All;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -21,7 +24,7 @@ public class ConsumerRunners {
   private final PlatformConfig config;
   private final Pool pool;
   private final DeadLetterPublisher deadLetters;
-  private final List<IdempotentConsumer<?>> running = new ArrayList<>();
+  private final Map<String, IdempotentConsumer<?>> running = new HashMap<>();
   private final List<Thread> threads = new ArrayList<>();
 
   public ConsumerRunners(
@@ -42,14 +45,14 @@ public class ConsumerRunners {
       Thread thread = new Thread(consumer, "consumer-" + handler.name());
       thread.setDaemon(true);
       thread.start();
-      running.add(consumer);
+      running.put(handler.name(), consumer);
       threads.add(thread);
       LOG.infof("consuming %s as %s", handler.topic(), groupId(handler));
     }
   }
 
   public synchronized void stop() {
-    running.forEach(IdempotentConsumer::stop);
+    running.values().forEach(IdempotentConsumer::stop);
     for (Thread thread : threads) {
       try {
         thread.join(10_000);
@@ -59,6 +62,19 @@ public class ConsumerRunners {
     }
     running.clear();
     threads.clear();
+  }
+
+  /**
+   * Completes once the named consumer applied the backlog its partitions had when it started (e.g.
+   * every organization known before this process started).
+   */
+  public synchronized CompletableFuture<Void> caughtUp(String handlerName) {
+    IdempotentConsumer<?> consumer = running.get(handlerName);
+    if (consumer == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException("no consumer " + handlerName));
+    }
+    return consumer.caughtUp();
   }
 
   public String groupId(MessageHandler<?> handler) {

@@ -4,11 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +40,8 @@ final class IdempotentConsumer<T> implements Runnable {
   private final Pool pool;
   private final DeadLetterPublisher deadLetters;
   private volatile boolean running = true;
+  private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
+  private Map<TopicPartition, Long> catchUpTargets = Map.of();
 
   IdempotentConsumer(
       MessageHandler<T> handler, Properties consumerConfig, Pool pool, DeadLetterPublisher dlq) {
@@ -49,13 +54,14 @@ final class IdempotentConsumer<T> implements Runnable {
   @Override
   public void run() {
     try {
-      consumer.subscribe(List.of(handler.topic()));
+      consumer.subscribe(List.of(handler.topic()), new CatchUpTracker());
       while (running) {
         ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
         if (!records.isEmpty()) {
           process(records);
           commit(records);
         }
+        checkCaughtUp();
       }
     } catch (WakeupException e) {
       if (running) {
@@ -74,6 +80,38 @@ final class IdempotentConsumer<T> implements Runnable {
   void stop() {
     running = false;
     consumer.wakeup();
+  }
+
+  /** Completes once this consumer has applied what its partitions held when it first got them. */
+  CompletableFuture<Void> caughtUp() {
+    return caughtUp;
+  }
+
+  private void checkCaughtUp() {
+    if (caughtUp.isDone() || catchUpTargets.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<TopicPartition, Long> target : catchUpTargets.entrySet()) {
+      if (consumer.position(target.getKey()) < target.getValue()) {
+        return;
+      }
+    }
+    caughtUp.complete(null);
+  }
+
+  /** Notes the end offsets of the first partitions assigned: the backlog to catch up on. */
+  private final class CatchUpTracker implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!caughtUp.isDone() && catchUpTargets.isEmpty() && !partitions.isEmpty()) {
+        catchUpTargets = new HashMap<>(consumer.endOffsets(partitions));
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // offsets are committed after every batch; nothing is pending here
+    }
   }
 
   private void process(ConsumerRecords<String, String> records) throws InterruptedException {

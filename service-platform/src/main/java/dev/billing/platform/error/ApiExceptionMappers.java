@@ -78,7 +78,7 @@ public class ApiExceptionMappers {
    * Malformed JSON is a 400. A value of the wrong type inside the request's root object is a 422
    * naming the field, as Lago reports it; a wrong type for the root object itself is a 400.
    */
-  static ApiException fromJackson(JsonProcessingException e) {
+  public static ApiException fromJackson(JsonProcessingException e) {
     if (e instanceof MismatchedInputException mismatch) {
       List<JsonMappingException.Reference> path = mismatch.getPath();
       if (path.size() >= 2) {

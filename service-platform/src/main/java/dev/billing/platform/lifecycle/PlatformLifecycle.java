@@ -7,12 +7,15 @@ import dev.billing.platform.kafka.Topics;
 import dev.billing.platform.outbox.OutboxRelay;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 /**
  * Start-up order after Flyway migrated the schema: topics exist, then the outbox relay streams
- * (before anything is written to the outbox), then consumers run. Shutdown in reverse.
+ * (before anything is written to the outbox), then consumers run; all before a service's own
+ * start-up observers. Shutdown in reverse, after the service's own.
  */
 @ApplicationScoped
 public class PlatformLifecycle {
@@ -27,7 +30,7 @@ public class PlatformLifecycle {
     this.consumers = consumers;
   }
 
-  void onStart(@Observes StartupEvent event) {
+  void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
     if (config.kafka().createTopics()) {
       TopicInitializer.ensure(config.kafka().bootstrapServers(), Topics.ALL);
     }
@@ -37,7 +40,7 @@ public class PlatformLifecycle {
     consumers.start();
   }
 
-  void onStop(@Observes ShutdownEvent event) {
+  void onStop(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) ShutdownEvent event) {
     consumers.stop();
     relay.stop();
   }

@@ -25,6 +25,8 @@ import java.util.List;
 @ApplicationScoped
 public class OrganizationReadModel implements MessageHandler<OrganizationMessage> {
 
+  public static final String NAME = "organization-read-model";
+
   private static final String UPSERT =
       "INSERT INTO organization_read_model (organization_id, revision, name, timezone,"
           + " default_currency, settings, updated_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)"
@@ -47,7 +49,7 @@ public class OrganizationReadModel implements MessageHandler<OrganizationMessage
 
   @Override
   public String name() {
-    return "organization-read-model";
+    return NAME;
   }
 
   @Override
