@@ -9,7 +9,13 @@ ROOT=$(cd "$HERE/../.." && pwd)
 OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 PORT=${BENCH_PORT:-8091}
-SERVICE_HEAP=${SERVICE_HEAP:--Xms64m -Xmx160m}
+# shellcheck source=../../deploy/local/services.sh
+source "$ROOT/deploy/local/services.sh"
+SERVICE_HEAP=${SERVICE_HEAP:-$(java_opts ingest-service)}
+# BENCH_PROFILE=1 records a JFR CPU profile of the service during the saturation phase
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  SERVICE_HEAP="$SERVICE_HEAP -XX:StartFlightRecording=delay=$(( ${BENCH_WARMUP_S:-30} + 8 ))s,duration=$(( ${BENCH_DURATION_S:-60} - 10 ))s,settings=profile,filename=$OUT/service.jfr"
+fi
 RAW_RECORDS=${RAW_RECORDS:-3000000}
 log() { echo "[bench] $*" >&2; }
 
@@ -33,11 +39,16 @@ SERVICE_PID=$!
 trap 'kill $SERVICE_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.2; done
 
-log "load: warm-up ${BENCH_WARMUP_S:-15}s, saturation ${BENCH_DURATION_S:-60}s, half load ${BENCH_HALF_S:-30}s, ${BENCH_CONNECTIONS:-64} connections"
-BENCH_PORT=$PORT java -Xmx512m -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" \
+log "load: warm-up ${BENCH_WARMUP_S:-30}s, saturation ${BENCH_DURATION_S:-60}s, then ${BENCH_HALF_S:-30}s at 50,000 events/s and ${BENCH_HALF_S:-30}s at half the saturation rate, ${BENCH_CONNECTIONS:-64} connections"
+BROKER_PID=$(cat "${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-9092/kafka.pid")
+BENCH_SERVICE_PID=$SERVICE_PID BENCH_BROKER_PID=$BROKER_PID BENCH_PORT=$PORT java -Xmx512m -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" \
   dev.billing.bench.ingest.IngestBench | tee "$OUT/load.txt" >&2
 value() { grep "^BENCH $1=" "$OUT/load.txt" | cut -d= -f2; }
 RSS_MB=$(( $(grep VmHWM "/proc/$SERVICE_PID/status" | awk '{print $2}') / 1024 ))
+curl -s "http://127.0.0.1:$PORT/q/metrics" | grep -E '^ingest_request_latency_seconds\{.*quantile' > "$OUT/service-latency.txt" || true
+if [[ "$SERVICE_HEAP" == *NativeMemoryTracking* ]]; then
+  jcmd "$SERVICE_PID" VM.native_memory summary > "$OUT/native-memory.txt" 2>&1 || true
+fi
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 
 log "Kafka ProducerPerformance: $RAW_RECORDS records of the same accepted-event JSON, same producer settings"

@@ -74,7 +74,7 @@ for entry in "${deployed[@]}"; do
   log "starting $name on 127.0.0.1:$port (log: $RUN/$name.log)"
   HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 BILLING_ADMIN_TOKEN=$BILLING_ADMIN_TOKEN \
     KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS DB_NAME=${DB_NAME:-billing} \
-    setsid nohup java ${SERVICE_JAVA_OPTS:--Xms64m -Xmx512m} -jar "$jar" >> "$RUN/$name.log" 2>&1 < /dev/null &
+    setsid nohup java ${SERVICE_JAVA_OPTS:-$(java_opts "$name")} -jar "$jar" >> "$RUN/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$name.pid"
 done
 for entry in "${deployed[@]}"; do

@@ -46,7 +46,8 @@ public interface IngestConfig {
     @WithDefault("5")
     int lingerMs();
 
-    @WithDefault("262144")
+    /** Per partition; every batch carries its own compression buffers, so bigger is not free. */
+    @WithDefault("65536")
     int batchSizeBytes();
 
     /** none, lz4, zstd, snappy or gzip. */
@@ -54,7 +55,7 @@ public interface IngestConfig {
     String compression();
 
     /** Memory for records not yet acknowledged; when full, requests get 503 at once. */
-    @WithDefault("67108864")
+    @WithDefault("16777216")
     long bufferMemoryBytes();
 
     /** After this a record Kafka did not acknowledge fails, and its request gets 503. */

@@ -105,7 +105,7 @@ class EventsEndpointTest {
         .then()
         .statusCode(200)
         .body("events", hasSize(2))
-        .body("events[1].timestamp", equalTo("2025-11-25T12:00:00Z"));
+        .body("events[1].timestamp", equalTo("2025-11-25T12:00:00.000Z"));
 
     await().until(() -> accepted.withKey(org.id() + ":s1").size() == 2);
     List<AcceptedEventMessage> messages =

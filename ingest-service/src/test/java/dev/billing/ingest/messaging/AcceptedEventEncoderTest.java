@@ -21,7 +21,18 @@ class AcceptedEventEncoderTest {
     byte[] bytes = source.getBytes(StandardCharsets.UTF_8);
     ParsedEvent event =
         new ParsedEvent(
-            null, "t", "c", "é", new BigDecimal("1.5"), null, bytes, 2, bytes.length - 2, -1, -1);
+            null,
+            "t",
+            "c",
+            "é",
+            new BigDecimal("1.5"),
+            null,
+            bytes,
+            2,
+            bytes.length - 2,
+            -1,
+            -1,
+            new int[6]);
     UUID org = UUID.randomUUID();
 
     AcceptedEventMessage message =

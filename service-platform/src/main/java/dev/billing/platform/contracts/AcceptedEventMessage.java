@@ -1,6 +1,8 @@
 package dev.billing.platform.contracts;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,6 +52,28 @@ public record AcceptedEventMessage(
    */
   public static UUID lagoId(UUID organizationId, String externalSubscriptionId, String txId) {
     String identity = organizationId + "/" + externalSubscriptionId + "/" + txId;
-    return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8));
+    // a name-based (version 3) UUID, as UUID.nameUUIDFromBytes makes, without looking up the
+    // digest provider on every call
+    MessageDigest md5 = MD5.get();
+    byte[] hash = md5.digest(identity.getBytes(StandardCharsets.UTF_8));
+    hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+    hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+    long most = 0;
+    long least = 0;
+    for (int i = 0; i < 8; i++) {
+      most = (most << 8) | (hash[i] & 0xff);
+      least = (least << 8) | (hash[i + 8] & 0xff);
+    }
+    return new UUID(most, least);
   }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("MD5 is missing from this JVM", e);
+            }
+          });
 }

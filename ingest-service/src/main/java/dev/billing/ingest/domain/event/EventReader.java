@@ -45,15 +45,19 @@ public final class EventReader {
     String precise = null;
     int propertiesStart = -1;
     int propertiesEnd = -1;
+    int[] idTokens = new int[6];
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken value = p.nextToken();
       switch (field) {
         case "organization_id" ->
             organizationId = value == JsonToken.VALUE_STRING ? p.getText() : skip(p);
-        case "transaction_id" -> transactionId = readId(p, value, field, errors);
-        case "code" -> code = readId(p, value, field, errors);
-        case "external_subscription_id" -> subscription = readId(p, value, field, errors);
+        case "transaction_id" ->
+            transactionId = readId(p, value, field, errors, idTokens, ParsedEvent.TRANSACTION_ID);
+        case "code" -> code = readId(p, value, field, errors, idTokens, ParsedEvent.CODE);
+        case "external_subscription_id" ->
+            subscription =
+                readId(p, value, field, errors, idTokens, ParsedEvent.EXTERNAL_SUBSCRIPTION_ID);
         case "timestamp" -> timestamp = readTimestamp(p, value, errors);
         case "precise_total_amount_cents" -> precise = readDecimal(p, value, field, errors);
         case "properties" -> {
@@ -84,13 +88,17 @@ public final class EventReader {
         start,
         end,
         propertiesStart,
-        propertiesEnd);
+        propertiesEnd,
+        idTokens);
   }
 
-  private String readId(JsonParser p, JsonToken value, String field, ValidationErrors errors)
+  private String readId(
+      JsonParser p, JsonToken value, String field, ValidationErrors errors, int[] tokens, int slot)
       throws IOException {
     if (value == JsonToken.VALUE_STRING) {
+      tokens[slot] = (int) p.currentTokenLocation().getByteOffset();
       String text = p.getText();
+      tokens[slot + 1] = (int) p.currentLocation().getByteOffset();
       if (text.isBlank()) {
         errors.add(field, MANDATORY);
         return null;

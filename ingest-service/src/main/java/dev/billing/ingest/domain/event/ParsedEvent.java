@@ -17,6 +17,8 @@ import java.math.BigDecimal;
  * @param end offset just past its closing brace
  * @param propertiesStart offset of the properties object, or -1 if none
  * @param propertiesEnd offset just past the properties object, or -1
+ * @param idTokens where the JSON string tokens (quotes included) of transaction_id, code and
+ *     external_subscription_id sit in the source: six offsets, start and end of each
  */
 public record ParsedEvent(
     String organizationId,
@@ -29,7 +31,12 @@ public record ParsedEvent(
     int start,
     int end,
     int propertiesStart,
-    int propertiesEnd) {
+    int propertiesEnd,
+    int[] idTokens) {
+
+  public static final int TRANSACTION_ID = 0;
+  public static final int CODE = 2;
+  public static final int EXTERNAL_SUBSCRIPTION_ID = 4;
 
   /** The effective event time: as sent, truncated to milliseconds, or the receive time. */
   public long timestampMillis(long receivedAtMillis) {

@@ -34,6 +34,28 @@ class EventReaderTest {
         .isEqualTo("{ \"a\" : 1.50 }");
   }
 
+  @Test
+  void shouldLocateEachIdAsItsJsonStringTokenWithEscapes() throws IOException {
+    ParsedEvent event =
+        read(
+            "{\"transaction_id\": \"t\\\"1\" ,\"code\":\"caf\\u00e9\","
+                + "\"external_subscription_id\":\"s\"}",
+            new ValidationErrors());
+    int[] at = event.idTokens();
+
+    assertThat(event.transactionId()).isEqualTo("t\"1");
+    assertThat(slice(event, at[ParsedEvent.TRANSACTION_ID], at[ParsedEvent.TRANSACTION_ID + 1]))
+        .isEqualTo("\"t\\\"1\"");
+    assertThat(slice(event, at[ParsedEvent.CODE], at[ParsedEvent.CODE + 1]))
+        .isEqualTo("\"caf\\u00e9\"");
+    assertThat(
+            slice(
+                event,
+                at[ParsedEvent.EXTERNAL_SUBSCRIPTION_ID],
+                at[ParsedEvent.EXTERNAL_SUBSCRIPTION_ID + 1]))
+        .isEqualTo("\"s\"");
+  }
+
   @ParameterizedTest(name = "timestamp {0} -> {1} ms")
   @CsvSource({
     "1764072000, 1764072000000",
