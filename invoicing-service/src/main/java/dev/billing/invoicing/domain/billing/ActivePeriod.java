@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriod;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;

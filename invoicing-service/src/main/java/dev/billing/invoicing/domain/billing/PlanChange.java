@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriods;
 import java.time.Instant;
 import java.util.Optional;
 

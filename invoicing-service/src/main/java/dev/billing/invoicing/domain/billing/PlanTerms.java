@@ -1,5 +1,7 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriods;
+import dev.billing.platform.billing.PlanInterval;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.CurrencyUnit;
@@ -85,7 +87,7 @@ public record PlanTerms(
 
   /** Whether usage follows monthly periods while the base fee keeps the plan interval. */
   public boolean chargesBilledMonthly() {
-    return billChargesMonthly && interval.allowsMonthlyCharges();
+    return BillingPeriods.chargesInterval(interval, billChargesMonthly) != interval;
   }
 
   public boolean hasTrial() {

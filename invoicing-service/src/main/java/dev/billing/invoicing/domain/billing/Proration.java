@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriod;
 import dev.billing.platform.money.CurrencyUnit;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;

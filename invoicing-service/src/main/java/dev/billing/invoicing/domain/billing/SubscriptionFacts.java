@@ -1,5 +1,8 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriod;
+import dev.billing.platform.billing.BillingPeriods;
+import dev.billing.platform.billing.BillingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.platform.billing.BillingPeriod;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.billing.invoicing.domain.invoice;
 
-import dev.billing.invoicing.domain.billing.BillingPeriod;
+import dev.billing.platform.billing.BillingPeriod;
 import dev.billing.platform.money.CurrencyUnit;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;

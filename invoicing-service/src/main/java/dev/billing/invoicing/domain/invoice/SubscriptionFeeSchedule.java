@@ -1,11 +1,11 @@
 package dev.billing.invoicing.domain.invoice;
 
 import dev.billing.invoicing.domain.billing.ActivePeriod;
-import dev.billing.invoicing.domain.billing.BillingPeriod;
 import dev.billing.invoicing.domain.billing.PlanTerms;
 import dev.billing.invoicing.domain.billing.Proration;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
 import dev.billing.invoicing.domain.billing.SubscriptionTimeline;
+import dev.billing.platform.billing.BillingPeriod;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

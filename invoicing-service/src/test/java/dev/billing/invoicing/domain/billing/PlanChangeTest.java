@@ -2,6 +2,8 @@ package dev.billing.invoicing.domain.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.billing.platform.billing.BillingTime;
+import dev.billing.platform.billing.PlanInterval;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

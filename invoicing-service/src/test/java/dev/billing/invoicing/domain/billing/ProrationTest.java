@@ -3,6 +3,10 @@ package dev.billing.invoicing.domain.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.billing.platform.billing.BillingPeriod;
+import dev.billing.platform.billing.BillingPeriods;
+import dev.billing.platform.billing.BillingTime;
+import dev.billing.platform.billing.PlanInterval;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
 import java.time.LocalDate;

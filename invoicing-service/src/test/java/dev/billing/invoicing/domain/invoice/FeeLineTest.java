@@ -2,7 +2,7 @@ package dev.billing.invoicing.domain.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billing.invoicing.domain.billing.BillingPeriod;
+import dev.billing.platform.billing.BillingPeriod;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;

@@ -1,10 +1,10 @@
 package dev.billing.invoicing.domain.invoice;
 
-import dev.billing.invoicing.domain.billing.BillingPeriod;
-import dev.billing.invoicing.domain.billing.BillingTime;
-import dev.billing.invoicing.domain.billing.PlanInterval;
 import dev.billing.invoicing.domain.billing.PlanTerms;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
+import dev.billing.platform.billing.BillingPeriod;
+import dev.billing.platform.billing.BillingTime;
+import dev.billing.platform.billing.PlanInterval;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;

@@ -10,8 +10,8 @@ import static dev.billing.invoicing.domain.invoice.GeneratorFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.billing.invoicing.domain.billing.BillingTime;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
+import dev.billing.platform.billing.BillingTime;
 import dev.billing.platform.money.Currencies;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -11,9 +11,9 @@ import static dev.billing.invoicing.domain.invoice.GeneratorFixtures.started;
 import static dev.billing.invoicing.domain.invoice.GeneratorFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billing.invoicing.domain.billing.BillingTime;
 import dev.billing.invoicing.domain.billing.PlanChange;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
+import dev.billing.platform.billing.BillingTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

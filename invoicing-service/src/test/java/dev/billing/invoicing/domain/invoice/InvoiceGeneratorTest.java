@@ -9,10 +9,10 @@ import static dev.billing.invoicing.domain.invoice.GeneratorFixtures.started;
 import static dev.billing.invoicing.domain.invoice.GeneratorFixtures.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.billing.invoicing.domain.billing.BillingTime;
-import dev.billing.invoicing.domain.billing.PlanInterval;
 import dev.billing.invoicing.domain.billing.PlanTerms;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
+import dev.billing.platform.billing.BillingTime;
+import dev.billing.platform.billing.PlanInterval;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;

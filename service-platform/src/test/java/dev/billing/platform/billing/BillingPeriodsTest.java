@@ -1,4 +1,4 @@
-package dev.billing.invoicing.domain.billing;
+package dev.billing.platform.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -149,11 +149,9 @@ class BillingPeriodsTest {
       LocalDate day,
       LocalDate from,
       LocalDate to) {
-    PlanTerms terms = PlanTerms.of(120_000, "USD", interval, false);
-
     BillingPeriod charges =
         BillingPeriods.chargesPeriodContaining(
-            terms.withBillChargesMonthly(monthlyCharges), time, day("2026-03-15"), day);
+            interval, monthlyCharges, time, day("2026-03-15"), day);
 
     assertThat(charges.fromDate()).isEqualTo(from);
     assertThat(charges.toDate()).isEqualTo(to);

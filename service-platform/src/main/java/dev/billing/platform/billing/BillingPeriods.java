@@ -1,4 +1,4 @@
-package dev.billing.invoicing.domain.billing;
+package dev.billing.platform.billing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,12 +69,24 @@ public final class BillingPeriods {
    * or semiannual plan (calendar months or monthly anniversaries), else the plan period.
    */
   public static BillingPeriod chargesPeriodContaining(
-      PlanTerms terms, BillingTime time, LocalDate subscriptionDate, LocalDate day) {
-    PlanInterval interval = terms.chargesBilledMonthly() ? PlanInterval.MONTHLY : terms.interval();
+      PlanInterval planInterval,
+      boolean billChargesMonthly,
+      BillingTime time,
+      LocalDate subscriptionDate,
+      LocalDate day) {
+    PlanInterval interval = chargesInterval(planInterval, billChargesMonthly);
     return periodContaining(interval, time, subscriptionDate, day);
   }
 
-  static LocalDate localDate(Instant at, ZoneId zone) {
+  /** Monthly when a yearly or semiannual plan bills its charges monthly, else the plan's own. */
+  public static PlanInterval chargesInterval(
+      PlanInterval planInterval, boolean billChargesMonthly) {
+    return billChargesMonthly && planInterval.allowsMonthlyCharges()
+        ? PlanInterval.MONTHLY
+        : planInterval;
+  }
+
+  public static LocalDate localDate(Instant at, ZoneId zone) {
     return at.atZone(zone).toLocalDate();
   }
 

@@ -1,4 +1,4 @@
-package dev.billing.invoicing.domain.billing;
+package dev.billing.platform.billing;
 
 import java.util.Arrays;
 import java.util.Optional;
