@@ -56,9 +56,10 @@ public class RejectedEventsRecorder implements MessageHandler<RejectedEventMessa
 
   private static RejectedEvent toRow(Decoded<RejectedEventMessage> decoded) {
     RejectedEventMessage m = decoded.value();
-    String position = m.originalTopic() + ":" + m.originalPartition() + ":" + m.originalOffset();
+    // the rejected message's own id: storing it twice is harmless, and ids never repeat
+    String id = decoded.message().id();
     return new RejectedEvent(
-        UUID.nameUUIDFromBytes(position.getBytes(StandardCharsets.UTF_8)),
+        UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)),
         m.organizationId(),
         m.source(),
         m.reason(),

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * A stored rejection.
  *
- * @param id derived from the rejected message's position, so storing twice is harmless
+ * @param id derived from the rejected message's id, so storing it twice is harmless
  * @param organizationId the tenant the message named, or null
  * @param source kafka
  * @param reason stable reason code

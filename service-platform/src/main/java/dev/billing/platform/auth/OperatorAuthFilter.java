@@ -10,12 +10,16 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards the operator API ({@code /admin/...}) with the token of env {@code BILLING_ADMIN_TOKEN};
- * without a configured token the operator API refuses everyone.
+ * Guards the operator API ({@code /admin/...}) and the internal API ({@code /internal/...}) with
+ * the token of env {@code BILLING_ADMIN_TOKEN}; without a configured token the operator API refuses
+ * everyone.
  */
 public class OperatorAuthFilter {
 
   static final String OPERATOR_API_PREFIX = "/admin/";
+
+  /** Service-to-service API (e.g. rating's fees for invoicing), same token. */
+  static final String INTERNAL_API_PREFIX = "/internal/";
 
   private final Optional<String> adminToken;
 
@@ -25,7 +29,8 @@ public class OperatorAuthFilter {
 
   @ServerRequestFilter
   public Response authenticate(ContainerRequestContext request) {
-    if (!request.getUriInfo().getRequestUri().getRawPath().startsWith(OPERATOR_API_PREFIX)) {
+    String path = request.getUriInfo().getRequestUri().getRawPath();
+    if (!path.startsWith(OPERATOR_API_PREFIX) && !path.startsWith(INTERNAL_API_PREFIX)) {
       return null;
     }
     String token = ApiKeys.bearerToken(request.getHeaderString(HttpHeaders.AUTHORIZATION));

@@ -159,7 +159,7 @@ final class IdempotentConsumer<T> implements Runnable {
         List<Decoded<T>> applied =
             pool.withTransaction(
                     tx ->
-                        ProcessedMessages.recordNew(tx, handler.name(), batch)
+                        fresh(tx, batch)
                             .call(
                                 fresh ->
                                     fresh.isEmpty()
@@ -182,6 +182,13 @@ final class IdempotentConsumer<T> implements Runnable {
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
+  }
+
+  private Uni<List<Decoded<T>>> fresh(
+      io.vertx.mutiny.sqlclient.SqlConnection tx, List<Decoded<T>> batch) {
+    return handler.recordsProcessedIds()
+        ? ProcessedMessages.recordNew(tx, handler.name(), batch)
+        : Uni.createFrom().item(batch);
   }
 
   /** Waits while staying in the group: poll with every partition paused returns nothing. */

@@ -30,6 +30,15 @@ public interface MessageHandler<T> {
   /** Runs after the transaction of {@link #apply} committed (e.g. to drop a cache). */
   default void afterCommit(List<Decoded<T>> messages) {}
 
+  /**
+   * Whether the platform records message ids in {@code processed_messages}. A handler whose writes
+   * are idempotent by themselves (e.g. keyed by the message's natural identity and Kafka position)
+   * turns this off to save a write per message.
+   */
+  default boolean recordsProcessedIds() {
+    return true;
+  }
+
   /** At most this many messages per transaction. */
   default int maxBatchSize() {
     return 500;

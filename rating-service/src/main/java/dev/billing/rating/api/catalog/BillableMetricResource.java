@@ -1,0 +1,94 @@
+package dev.billing.rating.api.catalog;
+
+import dev.billing.platform.api.PageRequest;
+import dev.billing.platform.api.PaginationMeta;
+import dev.billing.platform.auth.CurrentOrganization;
+import dev.billing.platform.error.ApiException;
+import dev.billing.rating.domain.metric.BillableMetricDefinition;
+import dev.billing.rating.persistence.CatalogQueries;
+import dev.billing.rating.persistence.CatalogQueries.MetricView;
+import dev.billing.rating.persistence.CatalogStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Lago's {@code /api/v1/billable_metrics}, addressed by code. Deleting a metric also deletes the
+ * charges pricing it, as Lago does.
+ */
+@Path("/api/v1/billable_metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BillableMetricResource {
+
+  private final CatalogStore store;
+  private final CatalogQueries queries;
+  private final CurrentOrganization current;
+
+  public BillableMetricResource(
+      CatalogStore store, CatalogQueries queries, CurrentOrganization current) {
+    this.store = store;
+    this.queries = queries;
+    this.current = current;
+  }
+
+  @POST
+  public Uni<BillableMetricResponse> create(BillableMetricRequest request) {
+    Map<String, Object> input = BillableMetricRequest.require(request);
+    UUID organizationId = current.id();
+    BillableMetricDefinition definition = MetricParams.create(input);
+    return store.createMetric(organizationId, definition).map(BillableMetricResource::response);
+  }
+
+  @GET
+  public Uni<BillableMetricsResponse> list(
+      @QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+    PageRequest request = PageRequest.of(page, perPage);
+    return queries
+        .listMetrics(current.id(), request)
+        .map(
+            found ->
+                new BillableMetricsResponse(
+                    found.items().stream().map(BillableMetricJson::of).toList(),
+                    PaginationMeta.of(request, found.totalCount())));
+  }
+
+  @GET
+  @Path("{code}")
+  public Uni<BillableMetricResponse> get(@PathParam("code") String code) {
+    return queries
+        .findMetric(current.id(), code)
+        .map(found -> response(found.orElseThrow(() -> ApiException.notFound("billable_metric"))));
+  }
+
+  @PUT
+  @Path("{code}")
+  public Uni<BillableMetricResponse> update(
+      @PathParam("code") String code, BillableMetricRequest request) {
+    Map<String, Object> input = BillableMetricRequest.require(request);
+    return store
+        .updateMetric(
+            current.id(), code, (stored, used) -> MetricParams.update(stored, input, used))
+        .map(BillableMetricResource::response);
+  }
+
+  @DELETE
+  @Path("{code}")
+  public Uni<BillableMetricResponse> delete(@PathParam("code") String code) {
+    return store.deleteMetric(current.id(), code).map(BillableMetricResource::response);
+  }
+
+  private static BillableMetricResponse response(MetricView view) {
+    return new BillableMetricResponse(BillableMetricJson.of(view));
+  }
+}

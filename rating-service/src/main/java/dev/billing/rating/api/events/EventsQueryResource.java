@@ -1,0 +1,96 @@
+package dev.billing.rating.api.events;
+
+import dev.billing.platform.api.PageRequest;
+import dev.billing.platform.api.PaginationMeta;
+import dev.billing.platform.auth.CurrentOrganization;
+import dev.billing.platform.error.ApiException;
+import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.persistence.EventQueryRepository;
+import dev.billing.rating.persistence.EventQueryRepository.EventFilter;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Lago's {@code GET /api/v1/events} and {@code GET /api/v1/events/{transaction_id}}. */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+public class EventsQueryResource {
+
+  /**
+   * @param event the event
+   */
+  public record EventResponse(EventJson event) {}
+
+  /**
+   * @param events one page, newest first
+   * @param meta Lago's pagination
+   */
+  public record EventsResponse(List<EventJson> events, PaginationMeta meta) {}
+
+  private final CurrentOrganization organization;
+  private final EventQueryRepository events;
+  private final Pool pool;
+
+  public EventsQueryResource(
+      CurrentOrganization organization, EventQueryRepository events, Pool pool) {
+    this.organization = organization;
+    this.events = events;
+    this.pool = pool;
+  }
+
+  @GET
+  @Path("/{transactionId}")
+  public Uni<EventResponse> get(@PathParam("transactionId") String transactionId) {
+    return events
+        .byTransactionId(pool, organization.id(), transactionId)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("event")))
+        .map(stored -> new EventResponse(EventJson.of(stored)));
+  }
+
+  @GET
+  public Uni<EventsResponse> list(
+      @QueryParam("code") String code,
+      @QueryParam("external_subscription_id") String externalSubscriptionId,
+      @QueryParam("timestamp_from") String timestampFrom,
+      @QueryParam("timestamp_to") String timestampTo,
+      @QueryParam("page") String page,
+      @QueryParam("per_page") String perPage) {
+    PageRequest request = PageRequest.of(page, perPage);
+    ValidationErrors errors = new ValidationErrors();
+    Instant from = instant(timestampFrom, "timestamp_from", errors);
+    Instant to = instant(timestampTo, "timestamp_to", errors);
+    errors.throwIfAny();
+    EventFilter filter = new EventFilter(organization.id(), code, externalSubscriptionId, from, to);
+    return events
+        .count(pool, filter)
+        .flatMap(
+            total ->
+                events
+                    .list(pool, filter, request.perPage(), request.offset())
+                    .map(
+                        page1 ->
+                            new EventsResponse(
+                                page1.stream().map(EventJson::of).toList(),
+                                PaginationMeta.of(request, total))));
+  }
+
+  private static Instant instant(String value, String field, ValidationErrors errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(field, "invalid_date");
+      return null;
+    }
+  }
+}

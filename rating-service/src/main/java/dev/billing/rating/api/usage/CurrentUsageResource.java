@@ -1,0 +1,78 @@
+package dev.billing.rating.api.usage;
+
+import dev.billing.platform.auth.CurrentOrganization;
+import dev.billing.platform.error.ApiException;
+import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.domain.usage.SubscriptionTerms;
+import dev.billing.rating.metering.SubscriptionDirectory;
+import dev.billing.rating.metering.UsageQuery;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+/** Lago's {@code GET /api/v1/customers/{external_customer_id}/current_usage}. */
+@Path("/api/v1/customers/{externalCustomerId}/current_usage")
+@Produces(MediaType.APPLICATION_JSON)
+public class CurrentUsageResource {
+
+  /**
+   * @param customerUsage the usage
+   */
+  public record Response(CustomerUsageJson customerUsage) {}
+
+  private final CurrentOrganization organization;
+  private final SubscriptionDirectory directory;
+  private final UsageQuery usage;
+  private final Pool pool;
+  private final Clock clock;
+
+  public CurrentUsageResource(
+      CurrentOrganization organization,
+      SubscriptionDirectory directory,
+      UsageQuery usage,
+      Pool pool,
+      Clock clock) {
+    this.organization = organization;
+    this.directory = directory;
+    this.usage = usage;
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  @GET
+  public Uni<Response> currentUsage(
+      @PathParam("externalCustomerId") String externalCustomerId,
+      @QueryParam("external_subscription_id") String externalSubscriptionId) {
+    if (externalSubscriptionId == null || externalSubscriptionId.isBlank()) {
+      throw ValidationErrors.single("external_subscription_id", "value_is_mandatory");
+    }
+    Instant now = clock.instant();
+    SubscriptionDirectory.Address address =
+        new SubscriptionDirectory.Address(organization.id(), externalSubscriptionId);
+    return directory
+        .lookup(pool, Set.of(address))
+        .map(
+            found -> {
+              SubscriptionTerms subscription =
+                  SubscriptionDirectory.covering(found.get(address), now)
+                      .orElseThrow(() -> ApiException.notFound("subscription"));
+              if (!subscription.externalCustomerId().equals(externalCustomerId)) {
+                throw ApiException.notFound("customer");
+              }
+              return subscription;
+            })
+        .flatMap(subscription -> usage.at(subscription, now))
+        .map(
+            priced ->
+                new Response(
+                    CustomerUsageJson.of(priced.orElseThrow(() -> ApiException.notFound("plan")))));
+  }
+}
