@@ -16,6 +16,7 @@ DEFAULT_JAVA_OPTS="-Xms64m -Xmx512m"
 java_opts() {
   case "$1" in
     ingest-service) echo "-Xms112m -Xmx112m -Xmn72m -XX:+UseParallelGC -XX:ParallelGCThreads=2 -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=4 -XX:MaxTenuringThreshold=15 -XX:ReservedCodeCacheSize=40m -XX:MaxDirectMemorySize=32m -Xss512k" ;;
+    rating-service) echo "-Xms256m -Xmx768m -XX:+UseParallelGC" ;;
     *) echo "$DEFAULT_JAVA_OPTS" ;;
   esac
 }

@@ -7,6 +7,7 @@ import dev.billing.platform.contracts.AcceptedEventMessage;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.UndecodableMessageException;
 import dev.billing.platform.kafka.Topics;
+import dev.billing.rating.config.RatingConfig;
 import dev.billing.rating.domain.ledger.ContentHash;
 import dev.billing.rating.domain.ledger.LedgerEvent;
 import dev.billing.rating.domain.usage.RatedEvent;
@@ -29,9 +30,11 @@ import java.util.Map;
 public class AcceptedEventsMeter implements MessageHandler<LedgerEvent> {
 
   private final MeteringBatch metering;
+  private final RatingConfig config;
 
-  public AcceptedEventsMeter(MeteringBatch metering) {
+  public AcceptedEventsMeter(MeteringBatch metering, RatingConfig config) {
     this.metering = metering;
+    this.config = config;
   }
 
   @Override
@@ -51,7 +54,12 @@ public class AcceptedEventsMeter implements MessageHandler<LedgerEvent> {
 
   @Override
   public int maxBatchSize() {
-    return 2_000;
+    return config.metering().batchSize();
+  }
+
+  @Override
+  public int concurrency() {
+    return config.metering().threads();
   }
 
   @Override

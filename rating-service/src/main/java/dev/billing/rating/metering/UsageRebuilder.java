@@ -50,7 +50,7 @@ public class UsageRebuilder {
     }
     Instant at = from.isBefore(subscription.startedAt()) ? subscription.startedAt() : from;
     return subscriptions
-        .lock(tx, List.of(subscription.id()))
+        .lockExclusively(tx, subscription.id())
         .chain(() -> catalog.plan(tx, subscription.organizationId(), subscription.planCode()))
         .flatMap(
             plan -> {

@@ -32,7 +32,7 @@ import java.util.UUID;
 
 /**
  * Reads the catalog as the domain sees it: plans with their charges and filters (prices parsed) and
- * billable metrics. A deleted plan is read as it was when it was deleted.
+ * billable metrics. A deleted plan is read with the charges it had when it was deleted.
  */
 @ApplicationScoped
 public class CatalogRepository {
@@ -42,22 +42,16 @@ public class CatalogRepository {
           + " amount_cents, amount_currency, pay_in_advance, trial_period, bill_charges_monthly,"
           + " minimum_commitment_id, minimum_commitment_amount_cents,"
           + " minimum_commitment_invoice_display_name, created_at FROM plans";
-  // a charge (filter) deleted together with its plan (charge) belongs to the deleted state
+  // a deleted plan keeps its charges and filters as they were: its own deleted_at covers them
   private static final String CHARGES =
-      "SELECT c.id, c.plan_id, c.billable_metric_id, c.code, c.charge_model, c.pay_in_advance,"
-          + " c.invoiceable, c.prorated, c.min_amount_cents, c.invoice_display_name,"
-          + " c.properties::text AS properties, c.created_at FROM charges c"
-          + " JOIN plans p ON p.id = c.plan_id WHERE c.organization_id = $1"
-          + " AND c.plan_id = ANY($2) AND (c.deleted_at IS NULL"
-          + " OR (p.deleted_at IS NOT NULL AND c.deleted_at >= p.deleted_at))"
-          + " ORDER BY c.position, c.created_at, c.id";
+      "SELECT id, plan_id, billable_metric_id, code, charge_model, pay_in_advance, invoiceable,"
+          + " prorated, min_amount_cents, invoice_display_name, properties::text AS properties,"
+          + " created_at FROM charges WHERE organization_id = $1 AND plan_id = ANY($2)"
+          + " AND deleted_at IS NULL ORDER BY position, created_at, id";
   private static final String FILTERS =
-      "SELECT f.id, f.charge_id, f.invoice_display_name, f.properties::text AS properties,"
-          + " f.filter_values::text AS filter_values FROM charge_filters f"
-          + " JOIN charges c ON c.id = f.charge_id WHERE f.organization_id = $1"
-          + " AND f.charge_id = ANY($2) AND (f.deleted_at IS NULL"
-          + " OR (c.deleted_at IS NOT NULL AND f.deleted_at >= c.deleted_at))"
-          + " ORDER BY f.position, f.created_at, f.id";
+      "SELECT id, charge_id, invoice_display_name, properties::text AS properties,"
+          + " filter_values::text AS filter_values FROM charge_filters WHERE organization_id = $1"
+          + " AND charge_id = ANY($2) AND deleted_at IS NULL ORDER BY position, created_at, id";
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
   private static final TypeReference<List<Map<String, Object>>> LIST = new TypeReference<>() {};
 
@@ -264,7 +258,8 @@ public class CatalogRepository {
   }
 
   /** Stored prices were validated when written; one that no longer parses is a bug, not input. */
-  static ChargeProperties pricing(ChargeModel model, Map<String, Object> properties, String what) {
+  private static ChargeProperties pricing(
+      ChargeModel model, Map<String, Object> properties, String what) {
     ChargeProperties pricing =
         ChargePropertiesParser.parse(model, properties, new ValidationErrors());
     if (pricing == null) {

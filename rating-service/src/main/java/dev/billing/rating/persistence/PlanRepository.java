@@ -89,13 +89,14 @@ public class PlanRepository {
         .call(() -> writeCharges(tx, desired, current.charges(), now));
   }
 
-  /** Soft-deletes the plan, its charges and their filters; returns the plan's new revision. */
+  /**
+   * Soft-deletes the plan; returns its new revision. Its charges and filters stay as they were, so
+   * that the deleted plan can still be read as it was (its {@code deleted_at} covers them).
+   */
   public Uni<Long> delete(SqlClient tx, Plan plan, Instant now) {
-    List<UUID> chargeIds = plan.charges().stream().map(Charge::id).toList();
     return tx.preparedQuery(DELETE_PLAN)
         .execute(Tuple.of(plan.id(), plan.organizationId(), utc(now)))
-        .map(rows -> rows.iterator().next().getLong("revision"))
-        .call(() -> deleteCharges(tx, plan.organizationId(), chargeIds, now));
+        .map(rows -> rows.iterator().next().getLong("revision"));
   }
 
   private Uni<Void> writeCharges(SqlClient tx, Plan plan, List<Charge> stored, Instant now) {

@@ -99,18 +99,37 @@ public class SubscriptionRepository {
   }
 
   /**
-   * Locks these subscriptions' rows until the transaction ends, in id order: metering and a rebuild
-   * of the same subscription never interleave.
+   * Holds, until the transaction ends, a shared lock per subscription (hashed into 1,024 advisory
+   * locks, so the lock table stays small): concurrent metering transactions do not block each
+   * other, and a rebuild ({@link #lockExclusively}) never interleaves with them.
    */
   public Uni<Void> lock(SqlClient tx, Collection<UUID> subscriptionIds) {
     if (subscriptionIds.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    Integer[] buckets =
+        subscriptionIds.stream()
+            .map(SubscriptionRepository::bucket)
+            .distinct()
+            .toArray(Integer[]::new);
     return tx.preparedQuery(
-            "SELECT subscription_id FROM subscriptions WHERE subscription_id = ANY($1::uuid[])"
-                + " ORDER BY subscription_id FOR UPDATE")
-        .execute(Tuple.of(subscriptionIds.toArray(UUID[]::new)))
+            "SELECT pg_advisory_xact_lock_shared($1::int, b) FROM unnest($2::int[]) AS b")
+        .execute(Tuple.of(LOCK_SPACE, buckets))
         .replaceWithVoid();
+  }
+
+  /** The exclusive lock of a subscription, for a rebuild of its aggregates. */
+  public Uni<Void> lockExclusively(SqlClient tx, UUID subscriptionId) {
+    return tx.preparedQuery("SELECT pg_advisory_xact_lock($1::int, $2::int)")
+        .execute(Tuple.of(LOCK_SPACE, bucket(subscriptionId)))
+        .replaceWithVoid();
+  }
+
+  /** Advisory-lock key space of subscription usage (the first of the two int keys). */
+  private static final int LOCK_SPACE = 0x5241;
+
+  private static int bucket(UUID subscriptionId) {
+    return Math.floorMod(subscriptionId.hashCode(), 1024);
   }
 
   private static List<SubscriptionTerms> terms(RowSet<Row> rows) {

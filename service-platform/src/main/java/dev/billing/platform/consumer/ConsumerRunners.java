@@ -24,7 +24,7 @@ public class ConsumerRunners {
   private final PlatformConfig config;
   private final Pool pool;
   private final DeadLetterPublisher deadLetters;
-  private final Map<String, IdempotentConsumer<?>> running = new HashMap<>();
+  private final Map<String, List<IdempotentConsumer<?>>> running = new HashMap<>();
   private final List<Thread> threads = new ArrayList<>();
 
   public ConsumerRunners(
@@ -40,19 +40,23 @@ public class ConsumerRunners {
 
   public synchronized void start() {
     for (MessageHandler<?> handler : handlers) {
-      IdempotentConsumer<?> consumer =
-          new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters);
-      Thread thread = new Thread(consumer, "consumer-" + handler.name());
-      thread.setDaemon(true);
-      thread.start();
-      running.put(handler.name(), consumer);
-      threads.add(thread);
-      LOG.infof("consuming %s as %s", handler.topic(), groupId(handler));
+      for (int i = 0; i < handler.concurrency(); i++) {
+        IdempotentConsumer<?> consumer =
+            new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters);
+        Thread thread = new Thread(consumer, "consumer-" + handler.name() + "-" + i);
+        thread.setDaemon(true);
+        thread.start();
+        running.computeIfAbsent(handler.name(), n -> new ArrayList<>()).add(consumer);
+        threads.add(thread);
+      }
+      LOG.infof(
+          "consuming %s as %s with %d thread(s)",
+          handler.topic(), groupId(handler), handler.concurrency());
     }
   }
 
   public synchronized void stop() {
-    running.values().forEach(IdempotentConsumer::stop);
+    running.values().forEach(consumers -> consumers.forEach(IdempotentConsumer::stop));
     for (Thread thread : threads) {
       try {
         thread.join(10_000);
@@ -69,12 +73,13 @@ public class ConsumerRunners {
    * every organization known before this process started).
    */
   public synchronized CompletableFuture<Void> caughtUp(String handlerName) {
-    IdempotentConsumer<?> consumer = running.get(handlerName);
-    if (consumer == null) {
+    List<IdempotentConsumer<?>> consumers = running.get(handlerName);
+    if (consumers == null) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException("no consumer " + handlerName));
     }
-    return consumer.caughtUp();
+    return CompletableFuture.allOf(
+        consumers.stream().map(IdempotentConsumer::caughtUp).toArray(CompletableFuture[]::new));
   }
 
   public String groupId(MessageHandler<?> handler) {

@@ -39,6 +39,11 @@ public interface MessageHandler<T> {
     return true;
   }
 
+  /** How many consumer threads share the topic's partitions (one transaction each at a time). */
+  default int concurrency() {
+    return 1;
+  }
+
   /** At most this many messages per transaction. */
   default int maxBatchSize() {
     return 500;

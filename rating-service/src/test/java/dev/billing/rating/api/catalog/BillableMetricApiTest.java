@@ -224,6 +224,6 @@ class BillableMetricApiTest {
         .body("status", equalTo(422))
         .body("error", equalTo("Unprocessable Entity"))
         .body("code", equalTo("validation_errors"))
-        .body("error_details." + field, hasItem(code));
+        .body("error_details.'" + field + "'", hasItem(code));
   }
 }

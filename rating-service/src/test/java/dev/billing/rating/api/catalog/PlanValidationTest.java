@@ -283,6 +283,6 @@ class PlanValidationTest {
         .then()
         .statusCode(422)
         .body("code", equalTo("validation_errors"))
-        .body("error_details." + field, hasItem(code));
+        .body("error_details.'" + field + "'", hasItem(code));
   }
 }

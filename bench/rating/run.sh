@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Rating benchmark: 1,000 subscriptions × 5 metrics (one subscription with 1,000,000 events in its
+# period) preloaded into billing.events.accepted while the service is down; then the service is
+# started and timed until every event is in the aggregates; the aggregates are checked against an
+# independent recount; current_usage latency is measured while a second wave is metered.
+# Its own broker (port 19292) and database (billing_bench) are emptied at every run.
+# Last line: RESULT rated_events_per_s=... current_usage_p99_ms=... mismatches=... rss_mb=...
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)"
+mkdir -p "$OUT"
+PORT=${BENCH_PORT:-8095}
+EVENTS=${BENCH_EVENTS:-5000000}
+SECOND_WAVE=${BENCH_SECOND_WAVE:-1000000}
+export BENCH_HOT_EVENTS=${BENCH_HOT_EVENTS:-1000000}
+export BENCH_STATE="$OUT/state.properties" BENCH_BASE_URL="http://127.0.0.1:$PORT"
+export BENCH_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/billing_bench"
+log() { echo "[bench] $*" >&2; }
+# shellcheck source=../../deploy/local/services.sh
+source "$ROOT/deploy/local/services.sh"
+
+"$ROOT/deploy/local/postgres.sh" start >/dev/null
+PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -qAt)
+"${PSQL[@]}" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = 'billing_bench'" >/dev/null
+"${PSQL[@]}" -c "DROP DATABASE IF EXISTS billing_bench" -c "CREATE DATABASE billing_bench"
+export KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293
+"$ROOT/deploy/local/kafka.sh" reset
+KAFKA_BOOTSTRAP_SERVERS=$("$ROOT/deploy/local/kafka.sh" start)
+export KAFKA_BOOTSTRAP_SERVERS
+BROKER_PID=$(cat "${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-19292/kafka.pid")
+trap '[ -n "${SERVICE_PID:-}" ] && kill $SERVICE_PID 2>/dev/null; KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293 "$ROOT/deploy/local/kafka.sh" stop' EXIT
+
+log "building rating-service and the bench tools"
+(cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl rating-service,bench/rating -am) > "$OUT/build.log" 2>&1 \
+  || { tail -30 "$OUT/build.log" >&2; exit 1; }
+BENCH=(java -Xmx1g -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" dev.billing.bench.rating.RatingBench)
+
+start_service() {
+  # shellcheck disable=SC2046
+  HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=billing_bench BILLING_ADMIN_TOKEN=bench \
+    java ${SERVICE_HEAP:-$(java_opts rating-service)} -jar "$ROOT/rating-service/target/quarkus-app/quarkus-run.jar" >> "$OUT/service.log" 2>&1 &
+  SERVICE_PID=$!
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$BENCH_BASE_URL/q/health/ready" && return; sleep 0.2; done
+  log "service not ready"; exit 1
+}
+
+log "setup: organization, catalog (5 metrics, 1 plan), 1,000 subscriptions"
+start_service
+"${BENCH[@]}" setup | tee -a "$OUT/bench.txt" >&2
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+
+log "preloading $EVENTS events ($BENCH_HOT_EVENTS for one subscription) while the service is down"
+"${BENCH[@]}" preload 0 "$EVENTS" | tee -a "$OUT/bench.txt" >&2
+
+log "starting the service and timing until every event is metered"
+start_service
+"${BENCH[@]}" await "$EVENTS" | tee -a "$OUT/bench.txt" >&2
+
+log "current_usage latency for 30 s while a second wave of $SECOND_WAVE events is metered"
+"${BENCH[@]}" preload "$EVENTS" "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave.txt" &
+WAVE=$!
+"${BENCH[@]}" latency 30 | tee -a "$OUT/bench.txt" >&2
+wait "$WAVE"
+"${BENCH[@]}" await "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave-metered.txt"
+RSS_MB=$(( $(grep VmHWM "/proc/$SERVICE_PID/status" | awk '{print $2}') / 1024 ))
+
+log "independent recount of $((EVENTS + SECOND_WAVE)) events"
+"${BENCH[@]}" verify "$((EVENTS + SECOND_WAVE))" | tee -a "$OUT/bench.txt" >&2
+
+value() { grep -ho "$1=[0-9.]*" "$OUT/bench.txt" | tail -1 | cut -d= -f2; }
+echo "details: $OUT" >&2
+echo "RESULT rated_events_per_s=$(value rated_events_per_s) current_usage_p99_ms=$(value current_usage_p99_ms) mismatches=$(value mismatches) rss_mb=$RSS_MB" | tee "$OUT/result.txt"
