@@ -9,7 +9,10 @@ import dev.billing.rating.domain.usage.AggregateSnapshot;
 import dev.billing.rating.domain.usage.ChargeUsage;
 import dev.billing.rating.domain.usage.Contribution;
 import dev.billing.rating.domain.usage.EventRouter;
+import dev.billing.rating.domain.usage.PayInAdvanceEstimator;
+import dev.billing.rating.domain.usage.PayInAdvanceEstimator.EstimatedFee;
 import dev.billing.rating.domain.usage.PercentageNeeds;
+import dev.billing.rating.domain.usage.RatedEvent;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.domain.usage.UsagePeriod;
 import dev.billing.rating.domain.usage.UsagePricer;
@@ -86,6 +89,39 @@ public class UsageQuery {
   }
 
   private Uni<PeriodUsage> priced(SubscriptionTerms subscription, Plan plan, UsagePeriod period) {
+    return inputs(subscription, plan, period)
+        .map(
+            in ->
+                new PeriodUsage(
+                    subscription,
+                    plan,
+                    period,
+                    plan.amountCurrency(),
+                    UsagePricer.price(
+                        plan,
+                        in.metrics(),
+                        period,
+                        in.current(),
+                        in.earlier(),
+                        ref -> in.eventValues().getOrDefault(ref, List.of()),
+                        Currencies.of(plan.amountCurrency()))));
+  }
+
+  /**
+   * What pricing reads of a period.
+   *
+   * @param metrics the plan's metrics by id
+   * @param current the period's aggregates
+   * @param earlier earlier periods' aggregates (recurring metrics only)
+   * @param eventValues per-bucket event values (percentage charges that need them)
+   */
+  private record PricingInputs(
+      Map<UUID, BillableMetric> metrics,
+      List<AggregateSnapshot> current,
+      List<AggregateSnapshot> earlier,
+      Map<BucketRef, List<BigDecimal>> eventValues) {}
+
+  private Uni<PricingInputs> inputs(SubscriptionTerms subscription, Plan plan, UsagePeriod period) {
     return catalog
         .metricsOf(pool, plan)
         .flatMap(
@@ -100,21 +136,89 @@ public class UsageQuery {
                                         eventValues(subscription, plan, metrics, period)
                                             .map(
                                                 values ->
-                                                    new PeriodUsage(
-                                                        subscription,
-                                                        plan,
-                                                        period,
-                                                        plan.amountCurrency(),
-                                                        UsagePricer.price(
-                                                            plan,
-                                                            metrics,
-                                                            period,
-                                                            current,
-                                                            earlier,
-                                                            ref ->
-                                                                values.getOrDefault(ref, List.of()),
-                                                            Currencies.of(
-                                                                plan.amountCurrency())))))));
+                                                    new PricingInputs(
+                                                        metrics, current, earlier, values)))));
+  }
+
+  /**
+   * An estimate of the pay-in-advance fees of one event.
+   *
+   * @param plan the subscription's plan
+   * @param routing what the event adds to each charge of the plan, and why it may not
+   * @param instantCharges how many pay-in-advance charges of the plan price the event's metric
+   * @param fees the fees of its pay-in-advance charges
+   */
+  public record Estimate(
+      Plan plan, EventRouter.Routing routing, long instantCharges, List<EstimatedFee> fees) {}
+
+  /**
+   * What {@code event} would cost now on the subscription's pay-in-advance charges; empty if the
+   * subscription's plan is unknown.
+   */
+  public Uni<Optional<Estimate>> estimate(SubscriptionTerms subscription, RatedEvent event) {
+    return catalog
+        .plan(pool, subscription.organizationId(), subscription.planCode())
+        .flatMap(
+            plan -> {
+              if (plan.isEmpty()) {
+                return Uni.createFrom().item(Optional.<Estimate>empty());
+              }
+              UsagePeriod period =
+                  subscription.chargesPeriodAt(
+                      event.timestamp(), plan.get().interval(), plan.get().billChargesMonthly());
+              return inputs(subscription, plan.get(), period)
+                  .flatMap(in -> estimate(subscription, plan.get(), in, event))
+                  .map(Optional::of);
+            });
+  }
+
+  private Uni<Estimate> estimate(
+      SubscriptionTerms subscription, Plan plan, PricingInputs in, RatedEvent event) {
+    EventRouter.Routing routing = router.route(event, subscription, plan, in.metrics());
+    List<Contribution> uniques =
+        routing.contributions().stream().filter(c -> c.uniqueValue() != null).toList();
+    Map<Contribution, Boolean> present = new HashMap<>();
+    Uni<Void> lookups = Uni.createFrom().voidItem();
+    for (Contribution c : uniques) {
+      lookups =
+          lookups.chain(
+              () ->
+                  aggregates
+                      .uniqueValuePresent(pool, subscription.id(), c)
+                      .invoke(found -> present.put(c, found))
+                      .replaceWithVoid());
+    }
+    return lookups.map(
+        ignored -> {
+          PayInAdvanceEstimator.Usage usage =
+              new PayInAdvanceEstimator.Usage(
+                  in.current(),
+                  in.earlier(),
+                  ref -> in.eventValues().getOrDefault(ref, List.of()),
+                  c -> uniqueCountChange(c, present.getOrDefault(c, false)));
+          long instantCharges =
+              plan.charges().stream()
+                  .filter(c -> c.payInAdvance() && in.metrics().containsKey(c.billableMetricId()))
+                  .filter(c -> in.metrics().get(c.billableMetricId()).code().equals(event.code()))
+                  .count();
+          return new Estimate(
+              plan,
+              routing,
+              instantCharges,
+              PayInAdvanceEstimator.estimate(
+                  routing.contributions(),
+                  plan,
+                  in.metrics(),
+                  usage,
+                  Currencies.of(plan.amountCurrency())));
+        });
+  }
+
+  private static int uniqueCountChange(Contribution c, boolean present) {
+    if (c.uniqueAdd()) {
+      return present ? 0 : 1;
+    }
+    return present ? -1 : 0;
   }
 
   private Uni<List<AggregateSnapshot>> earlier(

@@ -145,6 +145,26 @@ public class UsageAggregateRepository {
         .replaceWithVoid();
   }
 
+  /** Whether a unique_count value is present in its bucket now (for estimates). */
+  public Uni<Boolean> uniqueValuePresent(SqlClient client, UUID subscriptionId, Contribution c) {
+    return client
+        .preparedQuery(
+            "SELECT present FROM usage_unique_values WHERE subscription_id = $1"
+                + " AND period_from = $2 AND charge_id = $3 AND filter_id = $4 AND group_key = $5"
+                + " AND value = $6")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  subscriptionId,
+                  EventLedgerRepository.utc(c.key().period().start()),
+                  c.key().chargeId(),
+                  c.key().filterId(),
+                  c.key().groupKey(),
+                  c.uniqueValue()
+                }))
+        .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("present"));
+  }
+
   /** The aggregates of a subscription's period. */
   public Uni<List<AggregateSnapshot>> ofPeriod(
       SqlClient client, UUID subscriptionId, Instant from) {

@@ -193,7 +193,8 @@ public record CustomerUsageJson(
     return groups;
   }
 
-  static String units(BigDecimal units) {
+  /** Units as Lago writes them: "0.0" for none, else the plain number. */
+  public static String units(BigDecimal units) {
     return units.signum() == 0 ? "0.0" : units.stripTrailingZeros().toPlainString();
   }
 }

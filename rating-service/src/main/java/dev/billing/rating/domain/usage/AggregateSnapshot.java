@@ -32,4 +32,53 @@ public record AggregateSnapshot(
     Instant latestAt,
     BigDecimal weightedArea,
     BigDecimal preciseTotalAmountCents,
-    long uniqueCount) {}
+    long uniqueCount) {
+
+  /** A row with no events yet, for a bucket the period has not seen. */
+  public static AggregateSnapshot empty(
+      UUID chargeId, UUID filterId, String groupKey, Instant periodStart) {
+    return new AggregateSnapshot(
+        chargeId,
+        filterId,
+        groupKey,
+        periodStart,
+        0,
+        BigDecimal.ZERO,
+        null,
+        null,
+        null,
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        0);
+  }
+
+  /**
+   * This row as it would be with one more event, merged the way stored rows are.
+   *
+   * @param uniqueCountChange for unique_count: +1 when the event adds a value not yet present, -1
+   *     when it removes a present one, else 0
+   */
+  public AggregateSnapshot with(Contribution event, int uniqueCountChange) {
+    AggregateDelta delta = new AggregateDelta();
+    delta.add(event);
+    BigDecimal newMax = max;
+    if (delta.max() != null && (max == null || delta.max().compareTo(max) > 0)) {
+      newMax = delta.max();
+    }
+    boolean newer =
+        delta.latestAt() != null && (latestAt == null || !delta.latestAt().isBefore(latestAt));
+    return new AggregateSnapshot(
+        chargeId,
+        filterId,
+        groupKey,
+        periodStart,
+        eventsCount + delta.eventsCount(),
+        units.add(delta.units()),
+        newMax,
+        newer ? delta.latestValue() : latestValue,
+        newer ? delta.latestAt() : latestAt,
+        weightedArea.add(delta.weightedArea()),
+        preciseTotalAmountCents.add(delta.preciseTotalAmountCents()),
+        uniqueCount + uniqueCountChange);
+  }
+}

@@ -120,17 +120,17 @@ public final class UsagePricer {
     return groups;
   }
 
-  private static AggregateSnapshot find(List<AggregateSnapshot> rows, BucketRef ref) {
+  static AggregateSnapshot find(List<AggregateSnapshot> rows, BucketRef ref) {
     return rows.stream().filter(r -> matches(r, ref)).findFirst().orElse(null);
   }
 
-  private static boolean matches(AggregateSnapshot row, BucketRef ref) {
+  static boolean matches(AggregateSnapshot row, BucketRef ref) {
     return row.chargeId().equals(ref.chargeId())
         && row.filterId().equals(ref.filterId())
         && row.groupKey().equals(ref.groupKey());
   }
 
-  private static ChargeFilterDefinition filter(Charge charge, UUID filterId) {
+  static ChargeFilterDefinition filter(Charge charge, UUID filterId) {
     return charge.filters().stream().filter(f -> f.id().equals(filterId)).findFirst().orElse(null);
   }
 }

@@ -1,0 +1,12 @@
+package dev.billing.rating.architecture;
+
+import dev.billing.testkit.Layering;
+import org.junit.jupiter.api.Test;
+
+class LayeringTest {
+
+  @Test
+  void shouldKeepTheDomainPureAndTheApiOutermost() {
+    Layering.check("dev.billing.rating", "metering");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.billing.testkit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layering every service keeps (STYLE.md): {@code domain} is pure Java, and neither {@code
+ * persistence} nor {@code messaging} reaches back into {@code api}.
+ */
+public final class Layering {
+
+  private static final List<String> FRAMEWORKS =
+      List.of(
+          "io.quarkus..",
+          "io.vertx..",
+          "io.smallrye..",
+          "jakarta..",
+          "org.hibernate..",
+          "org.apache.kafka..",
+          "com.fasterxml.jackson..");
+
+  private Layering() {}
+
+  /**
+   * Checks the service's production classes.
+   *
+   * @param servicePackage e.g. {@code dev.billing.rating}
+   * @param otherLayers the service's layers besides api, persistence and messaging (e.g. a {@code
+   *     metering} package) that the domain must not use either
+   */
+  public static void check(String servicePackage, String... otherLayers) {
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(servicePackage);
+    List<String> forbidden = new ArrayList<>(FRAMEWORKS);
+    for (String layer : concat(List.of("api", "persistence", "messaging", "config"), otherLayers)) {
+      forbidden.add(servicePackage + "." + layer + "..");
+    }
+    noClasses()
+        .that()
+        .resideInAPackage(servicePackage + ".domain..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(forbidden.toArray(String[]::new))
+        .because("the domain is pure Java: pricing, proration and invoices are functions")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAnyPackage(servicePackage + ".persistence..", servicePackage + ".messaging..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(servicePackage + ".api..")
+        .because("the API is the outermost layer")
+        .check(classes);
+  }
+
+  private static List<String> concat(List<String> first, String... more) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(more));
+    return all;
+  }
+}
