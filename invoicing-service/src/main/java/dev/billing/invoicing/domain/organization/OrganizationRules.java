@@ -117,7 +117,7 @@ public final class OrganizationRules {
         now);
   }
 
-  static boolean isTimezone(String zone) {
+  public static boolean isTimezone(String zone) {
     if (zone.isBlank() || zone.startsWith("+") || zone.startsWith("-")) {
       return false;
     }

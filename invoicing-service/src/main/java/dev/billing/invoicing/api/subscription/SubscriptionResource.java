@@ -1,0 +1,215 @@
+package dev.billing.invoicing.api.subscription;
+
+import dev.billing.invoicing.domain.subscription.CreateRequest;
+import dev.billing.invoicing.domain.subscription.SubscriptionStatus;
+import dev.billing.invoicing.persistence.SubscriptionStore;
+import dev.billing.platform.api.PageRequest;
+import dev.billing.platform.api.PaginationMeta;
+import dev.billing.platform.auth.CurrentOrganization;
+import dev.billing.platform.billing.BillingTime;
+import dev.billing.platform.error.ApiException;
+import dev.billing.platform.error.ValidationErrors;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Lago's {@code /api/v1/subscriptions}, addressed by the subscription's external id. */
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+  private static final Set<String> ON_TERMINATION_INVOICE = Set.of("generate", "skip");
+  private static final Set<String> ON_TERMINATION_CREDIT_NOTE =
+      Set.of("credit", "refund", "offset", "skip");
+
+  private final SubscriptionStore store;
+  private final CurrentOrganization current;
+  private final Clock clock;
+
+  public SubscriptionResource(SubscriptionStore store, CurrentOrganization current, Clock clock) {
+    this.store = store;
+    this.current = current;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code {"subscription": {...}}}.
+   *
+   * @param subscription the subscription
+   */
+  public record SubscriptionResponse(SubscriptionJson subscription) {}
+
+  /**
+   * {@code {"subscriptions": [...], "meta": {...}}}.
+   *
+   * @param subscriptions one page
+   * @param meta Lago's pagination
+   */
+  public record ListResponse(List<SubscriptionJson> subscriptions, PaginationMeta meta) {}
+
+  @POST
+  public Uni<SubscriptionResponse> create(SubscriptionRequest request) {
+    if (request == null || request.subscription() == null) {
+      throw ApiException.missingRootKey("subscription");
+    }
+    SubscriptionRequest.Input in = request.subscription();
+    ValidationErrors errors = new ValidationErrors();
+    mandatory(errors, "external_customer_id", in.externalCustomerId());
+    mandatory(errors, "plan_code", in.planCode());
+    mandatory(errors, "external_id", in.externalId());
+    Optional<BillingTime> billingTime =
+        in.billingTime() == null
+            ? Optional.of(BillingTime.CALENDAR)
+            : BillingTime.fromWireName(in.billingTime());
+    if (billingTime.isEmpty()) {
+      errors.add("billing_time", "value_is_invalid");
+    }
+    Instant subscriptionAt = instant(errors, "subscription_at", in.subscriptionAt());
+    Instant endingAt = instant(errors, "ending_at", in.endingAt());
+    errors.throwIfAny();
+    CreateRequest create =
+        new CreateRequest(
+            in.externalId().trim(), in.name(), billingTime.get(), subscriptionAt, endingAt);
+    return store
+        .create(current.id(), in.externalCustomerId().trim(), in.planCode().trim(), create)
+        .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
+  }
+
+  @GET
+  public Uni<ListResponse> list(
+      @QueryParam("page") String page,
+      @QueryParam("per_page") String perPage,
+      @QueryParam("external_customer_id") String externalCustomerId,
+      @QueryParam("plan_code") String planCode,
+      @QueryParam("status[]") List<String> statusArray,
+      @QueryParam("status") List<String> status) {
+    PageRequest request = PageRequest.of(page, perPage);
+    List<String> statuses = new ArrayList<>();
+    statuses.addAll(statusArray == null ? List.of() : statusArray);
+    statuses.addAll(status == null ? List.of() : status);
+    ValidationErrors errors = new ValidationErrors();
+    statuses.stream()
+        .filter(s -> SubscriptionStatus.fromWireName(s).isEmpty())
+        .findAny()
+        .ifPresent(s -> errors.add("status", "value_is_invalid"));
+    errors.throwIfAny();
+    List<String> wanted = statuses.isEmpty() ? List.of("active") : List.copyOf(statuses);
+    Instant now = clock.instant();
+    return store
+        .list(
+            current.id(), externalCustomerId, planCode, wanted, request.perPage(), request.offset())
+        .map(
+            p ->
+                new ListResponse(
+                    p.items().stream().map(v -> SubscriptionJson.of(v, now)).toList(),
+                    PaginationMeta.of(request, p.totalCount())));
+  }
+
+  /** The line's subscription in {@code status} (default active), as Lago looks it up. */
+  @GET
+  @Path("/{external_id}")
+  public Uni<SubscriptionResponse> get(
+      @PathParam("external_id") String externalId, @QueryParam("status") String status) {
+    String wanted = status(status, "active");
+    return store
+        .find(current.id(), externalId, wanted)
+        .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
+  }
+
+  @PUT
+  @Path("/{external_id}")
+  public Uni<SubscriptionResponse> update(
+      @PathParam("external_id") String externalId,
+      @QueryParam("status") String status,
+      SubscriptionUpdateRequest request) {
+    if (request == null || request.subscription() == null) {
+      throw ApiException.missingRootKey("subscription");
+    }
+    String wanted = status(status, null);
+    if (wanted != null && !wanted.equals("active") && !wanted.equals("pending")) {
+      throw ValidationErrors.single("status", "value_is_invalid");
+    }
+    SubscriptionUpdateRequest.Input in = request.subscription();
+    ValidationErrors errors = new ValidationErrors();
+    Optional<Instant> endingAt =
+        in.endingAt() == null
+            ? null
+            : Optional.ofNullable(instant(errors, "ending_at", in.endingAt().orElse(null)));
+    Instant subscriptionAt = instant(errors, "subscription_at", in.subscriptionAt());
+    errors.throwIfAny();
+    return store
+        .update(current.id(), externalId, wanted, in.name(), endingAt, subscriptionAt)
+        .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
+  }
+
+  /** Terminates the active subscription, or with {@code status=pending} cancels the pending one. */
+  @DELETE
+  @Path("/{external_id}")
+  public Uni<SubscriptionResponse> terminate(
+      @PathParam("external_id") String externalId,
+      @QueryParam("status") String status,
+      @QueryParam("on_termination_invoice") String onTerminationInvoice,
+      @QueryParam("on_termination_credit_note") String onTerminationCreditNote) {
+    String wanted = status(status, "active");
+    ValidationErrors errors = new ValidationErrors();
+    if (!wanted.equals("active") && !wanted.equals("pending")) {
+      errors.add("status", "value_is_invalid");
+    }
+    if (onTerminationInvoice != null && !ON_TERMINATION_INVOICE.contains(onTerminationInvoice)) {
+      errors.add("on_termination_invoice", "value_is_invalid");
+    }
+    if (onTerminationCreditNote != null
+        && !ON_TERMINATION_CREDIT_NOTE.contains(onTerminationCreditNote)) {
+      errors.add("on_termination_credit_note", "value_is_invalid");
+    }
+    errors.throwIfAny();
+    return store
+        .terminate(current.id(), externalId, wanted, onTerminationInvoice, onTerminationCreditNote)
+        .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
+  }
+
+  private static String status(String given, String fallback) {
+    if (given == null || given.isBlank()) {
+      return fallback;
+    }
+    if (SubscriptionStatus.fromWireName(given).isEmpty()) {
+      throw ValidationErrors.single("status", "value_is_invalid");
+    }
+    return given;
+  }
+
+  private static void mandatory(ValidationErrors errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(field, "value_is_mandatory");
+    }
+  }
+
+  private static Instant instant(ValidationErrors errors, String field, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      errors.add(field, "invalid_date");
+      return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.billing.invoicing.scheduling;
+
+import dev.billing.invoicing.persistence.SubscriptionStore;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Lago's subscription clock: activates pending subscriptions on their start date (and downgrades at
+ * the end of the period) and terminates subscriptions at their {@code ending_at}, as of the
+ * injected clock. Every instance may run it: each change locks its organization's row and re-checks
+ * that it is still due.
+ */
+@ApplicationScoped
+public class SubscriptionClock {
+
+  private static final Logger LOG = Logger.getLogger(SubscriptionClock.class);
+  static final int BATCH = 500;
+
+  private final SubscriptionStore store;
+
+  public SubscriptionClock(SubscriptionStore store) {
+    this.store = store;
+  }
+
+  @Scheduled(
+      identity = "subscription-clock",
+      every = "${billing.invoicing.subscription-clock-every:60s}",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> tick() {
+    return runOnce()
+        .invoke(n -> LOG.debugf("subscription clock changed %d subscription(s)", n))
+        .onFailure()
+        .invoke(e -> LOG.warn("subscription clock failed; next tick retries", e))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /** One pass over what is due now; how many subscriptions changed. */
+  public Uni<Integer> runOnce() {
+    return store.runDue(BATCH);
+  }
+}
