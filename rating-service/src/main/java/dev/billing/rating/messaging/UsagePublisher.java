@@ -1,5 +1,6 @@
 package dev.billing.rating.messaging;
 
+import dev.billing.platform.consumer.BackgroundPool;
 import dev.billing.platform.contracts.UsageRatedMessage;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
@@ -39,12 +40,12 @@ public class UsagePublisher {
   private final Clock clock;
 
   public UsagePublisher(
-      Pool pool,
+      BackgroundPool pool,
       SubscriptionRepository subscriptions,
       UsageQuery usage,
       OutboxWriter outbox,
       Clock clock) {
-    this.pool = pool;
+    this.pool = pool.pool();
     this.subscriptions = subscriptions;
     this.usage = usage;
     this.outbox = outbox;

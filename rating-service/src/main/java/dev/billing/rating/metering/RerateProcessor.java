@@ -1,5 +1,6 @@
 package dev.billing.rating.metering;
 
+import dev.billing.platform.consumer.BackgroundPool;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.persistence.SubscriptionRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -39,12 +40,12 @@ public class RerateProcessor {
   private final Clock clock;
 
   public RerateProcessor(
-      Pool pool,
+      BackgroundPool pool,
       SubscriptionRepository subscriptions,
       UsageRebuilder rebuilder,
       CatalogCache catalog,
       Clock clock) {
-    this.pool = pool;
+    this.pool = pool.pool();
     this.subscriptions = subscriptions;
     this.rebuilder = rebuilder;
     this.catalog = catalog;

@@ -24,6 +24,8 @@ public interface PlatformConfig {
 
   Auth auth();
 
+  Consumers consumers();
+
   /** Largest request body accepted (413 above it). */
   @WithDefault("1M")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();
@@ -96,5 +98,19 @@ public interface PlatformConfig {
     /** How long a resolved API key is trusted before it is looked up again. */
     @WithDefault("10s")
     Duration keyCacheTtl();
+  }
+
+  /** The Kafka consumers' database work. */
+  interface Consumers {
+    /**
+     * Event loops of the consumers' own Vert.x instance: a batch's database callbacks and CPU work
+     * run there, never on the loops that serve HTTP.
+     */
+    @WithDefault("2")
+    int eventLoops();
+
+    /** Connections of the consumers' pool. */
+    @WithDefault("8")
+    int poolSize();
   }
 }

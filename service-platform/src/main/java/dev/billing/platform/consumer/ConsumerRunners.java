@@ -30,11 +30,11 @@ public class ConsumerRunners {
   public ConsumerRunners(
       @All List<MessageHandler<?>> handlers,
       PlatformConfig config,
-      Pool pool,
+      BackgroundPool pool,
       DeadLetterPublisher deadLetters) {
     this.handlers = handlers;
     this.config = config;
-    this.pool = pool;
+    this.pool = pool.pool();
     this.deadLetters = deadLetters;
   }
 
