@@ -26,7 +26,7 @@ public class SubscriptionClock {
 
   @Scheduled(
       identity = "subscription-clock",
-      every = "${billing.invoicing.subscription-clock-every:60s}",
+      every = "${invoicing.subscription-clock-every}",
       delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {

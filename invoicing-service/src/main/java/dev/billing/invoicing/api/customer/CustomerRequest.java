@@ -1,5 +1,8 @@
 package dev.billing.invoicing.api.customer;
 
+import static dev.billing.invoicing.api.JsonBodies.change;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.billing.invoicing.domain.customer.CustomerChanges;
 import java.util.List;
 import java.util.Optional;
@@ -53,29 +56,34 @@ public record CustomerRequest(Input customer) {
       BillingConfiguration billingConfiguration,
       List<Metadata> metadata) {
 
-    public CustomerChanges toChanges() {
+    /**
+     * The changes, telling fields left out of {@code sent} (the request's {@code customer} object)
+     * from fields sent as {@code null}.
+     */
+    public CustomerChanges toChanges(JsonNode sent) {
       BillingConfiguration billing =
           billingConfiguration == null
               ? new BillingConfiguration(null, null, null)
               : billingConfiguration;
+      JsonNode sentBilling = sent.get("billing_configuration");
       return new CustomerChanges(
-          name,
-          email,
-          currency,
-          timezone,
-          legalName,
-          legalNumber,
-          taxIdentificationNumber,
-          addressLine1,
-          addressLine2,
-          city,
-          state,
-          zipcode,
-          country,
-          billing.paymentProvider(),
-          billing.providerCustomerId(),
-          billing.invoiceGracePeriod(),
-          netPaymentTerm,
+          change(sent, "name", name),
+          change(sent, "email", email),
+          change(sent, "currency", currency),
+          change(sent, "timezone", timezone),
+          change(sent, "legal_name", legalName),
+          change(sent, "legal_number", legalNumber),
+          change(sent, "tax_identification_number", taxIdentificationNumber),
+          change(sent, "address_line1", addressLine1),
+          change(sent, "address_line2", addressLine2),
+          change(sent, "city", city),
+          change(sent, "state", state),
+          change(sent, "zipcode", zipcode),
+          change(sent, "country", country),
+          change(sentBilling, "payment_provider", billing.paymentProvider()),
+          change(sentBilling, "provider_customer_id", billing.providerCustomerId()),
+          change(sentBilling, "invoice_grace_period", billing.invoiceGracePeriod()),
+          change(sent, "net_payment_term", netPaymentTerm),
           metadata == null
               ? null
               : metadata.stream()

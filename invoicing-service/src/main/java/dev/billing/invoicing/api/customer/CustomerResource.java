@@ -1,5 +1,8 @@
 package dev.billing.invoicing.api.customer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.api.JsonBodies;
 import dev.billing.invoicing.domain.customer.CustomerChanges;
 import dev.billing.invoicing.domain.customer.CustomerRules;
 import dev.billing.invoicing.persistence.CustomerStore;
@@ -27,10 +30,12 @@ public class CustomerResource {
 
   private final CustomerStore store;
   private final CurrentOrganization current;
+  private final ObjectMapper mapper;
 
-  public CustomerResource(CustomerStore store, CurrentOrganization current) {
+  public CustomerResource(CustomerStore store, CurrentOrganization current, ObjectMapper mapper) {
     this.store = store;
     this.current = current;
+    this.mapper = mapper;
   }
 
   /**
@@ -50,12 +55,14 @@ public class CustomerResource {
 
   /** Create-or-update by {@code external_id}; 200 either way, as Lago answers. */
   @POST
-  public Uni<CustomerResponse> upsert(CustomerRequest request) {
+  public Uni<CustomerResponse> upsert(JsonNode body) {
+    CustomerRequest request =
+        body == null ? null : JsonBodies.read(mapper, body, CustomerRequest.class);
     if (request == null || request.customer() == null) {
       throw ApiException.missingRootKey("customer");
     }
     String externalId = request.customer().externalId();
-    CustomerChanges changes = request.customer().toChanges();
+    CustomerChanges changes = request.customer().toChanges(body.get("customer"));
     CustomerRules.validate(externalId, changes).throwIfAny();
     return store
         .upsert(current.id(), externalId.trim(), changes)

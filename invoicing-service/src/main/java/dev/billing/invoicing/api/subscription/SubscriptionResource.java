@@ -1,5 +1,8 @@
 package dev.billing.invoicing.api.subscription;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.api.JsonBodies;
 import dev.billing.invoicing.domain.subscription.CreateRequest;
 import dev.billing.invoicing.domain.subscription.SubscriptionStatus;
 import dev.billing.invoicing.persistence.SubscriptionStore;
@@ -42,11 +45,14 @@ public class SubscriptionResource {
   private final SubscriptionStore store;
   private final CurrentOrganization current;
   private final Clock clock;
+  private final ObjectMapper mapper;
 
-  public SubscriptionResource(SubscriptionStore store, CurrentOrganization current, Clock clock) {
+  public SubscriptionResource(
+      SubscriptionStore store, CurrentOrganization current, Clock clock, ObjectMapper mapper) {
     this.store = store;
     this.current = current;
     this.clock = clock;
+    this.mapper = mapper;
   }
 
   /**
@@ -138,7 +144,9 @@ public class SubscriptionResource {
   public Uni<SubscriptionResponse> update(
       @PathParam("external_id") String externalId,
       @QueryParam("status") String status,
-      SubscriptionUpdateRequest request) {
+      JsonNode body) {
+    SubscriptionUpdateRequest request =
+        body == null ? null : JsonBodies.read(mapper, body, SubscriptionUpdateRequest.class);
     if (request == null || request.subscription() == null) {
       throw ApiException.missingRootKey("subscription");
     }
@@ -148,10 +156,12 @@ public class SubscriptionResource {
     }
     SubscriptionUpdateRequest.Input in = request.subscription();
     ValidationErrors errors = new ValidationErrors();
+    Optional<String> endingAtSent =
+        JsonBodies.change(body.get("subscription"), "ending_at", in.endingAt());
     Optional<Instant> endingAt =
-        in.endingAt() == null
+        endingAtSent == null
             ? null
-            : Optional.ofNullable(instant(errors, "ending_at", in.endingAt().orElse(null)));
+            : Optional.ofNullable(instant(errors, "ending_at", endingAtSent.orElse(null)));
     Instant subscriptionAt = instant(errors, "subscription_at", in.subscriptionAt());
     errors.throwIfAny();
     return store
