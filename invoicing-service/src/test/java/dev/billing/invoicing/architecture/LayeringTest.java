@@ -1,47 +1,12 @@
 package dev.billing.invoicing.architecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.billing.testkit.Layering;
 import org.junit.jupiter.api.Test;
 
 class LayeringTest {
 
-  private static final JavaClasses CLASSES =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.billing.invoicing");
-
   @Test
-  void shouldKeepTheDomainPureJava() {
-    noClasses()
-        .that()
-        .resideInAPackage("..invoicing.domain..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.quarkus..",
-            "io.vertx..",
-            "io.smallrye..",
-            "jakarta..",
-            "org.hibernate..",
-            "org.apache.kafka..",
-            "..invoicing.api..",
-            "..invoicing.persistence..",
-            "..invoicing.messaging..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void shouldKeepPersistenceAndMessagingOutOfTheApi() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("..invoicing.persistence..", "..invoicing.messaging..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("..invoicing.api..")
-        .check(CLASSES);
+  void shouldKeepTheDomainPureAndTheApiOutermost() {
+    Layering.check("dev.billing.invoicing", "scheduling", "billing");
   }
 }
