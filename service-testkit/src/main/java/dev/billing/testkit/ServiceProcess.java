@@ -27,9 +27,14 @@ public final class ServiceProcess implements AutoCloseable {
   /** Starts the jar of system property {@code service.jar} and waits until it is ready. */
   public static ServiceProcess start(int port, Map<String, String> env, String logName)
       throws IOException, InterruptedException {
-    String jar = System.getProperty("service.jar");
+    return start(System.getProperty("service.jar"), port, env, logName);
+  }
+
+  /** Starts a packaged service jar (e.g. another module's) and waits until it is ready. */
+  public static ServiceProcess start(String jar, int port, Map<String, String> env, String logName)
+      throws IOException, InterruptedException {
     if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("no packaged service at system property service.jar: " + jar);
+      throw new IllegalStateException("no packaged service at " + jar + "; package it first");
     }
     Map<String, String> environment = new HashMap<>(env);
     environment.put("HTTP_PORT", String.valueOf(port));

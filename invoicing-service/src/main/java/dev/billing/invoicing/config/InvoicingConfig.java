@@ -14,4 +14,25 @@ public interface InvoicingConfig {
    */
   @WithDefault("60s")
   Duration subscriptionClockEvery();
+
+  Billing billing();
+
+  /** The billing run. */
+  interface Billing {
+    /** Run billing as of now this often (env BILLING_RUN_EVERY); "off" disables the scheduler. */
+    @WithDefault("60s")
+    String every();
+
+    /** Subscriptions billed at once by a run. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** rating-service's base URL, for the internal fees API (env RATING_URL). */
+    @WithDefault("http://127.0.0.1:8082")
+    String ratingUrl();
+
+    /** How long a call to rating-service may take. */
+    @WithDefault("10s")
+    Duration ratingTimeout();
+  }
 }

@@ -92,6 +92,21 @@ public class CustomerRepository {
         .map(CustomerRepository::first);
   }
 
+  /** Customers by id (deleted ones included: their invoices still show them). */
+  public Uni<java.util.Map<UUID, Customer>> byIds(
+      SqlClient client, UUID organizationId, List<UUID> ids) {
+    return client
+        .preparedQuery(
+            "SELECT " + COLUMNS + " FROM customers WHERE organization_id = $1 AND id = ANY($2)")
+        .execute(Tuple.of(organizationId, ids.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              java.util.Map<UUID, Customer> byId = new java.util.HashMap<>();
+              rows.forEach(r -> byId.put(r.getUUID("id"), map(r)));
+              return byId;
+            });
+  }
+
   public Uni<List<Customer>> list(SqlClient client, UUID organizationId, int limit, long offset) {
     return client
         .preparedQuery(

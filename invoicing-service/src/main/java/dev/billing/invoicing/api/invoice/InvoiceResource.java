@@ -1,0 +1,197 @@
+package dev.billing.invoicing.api.invoice;
+
+import dev.billing.invoicing.billing.InvoiceLifecycle;
+import dev.billing.invoicing.persistence.CustomerRepository;
+import dev.billing.invoicing.persistence.InvoiceRepository;
+import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
+import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
+import dev.billing.platform.api.PageRequest;
+import dev.billing.platform.api.PaginationMeta;
+import dev.billing.platform.auth.CurrentOrganization;
+import dev.billing.platform.error.ApiException;
+import dev.billing.platform.error.ValidationErrors;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Lago's {@code /api/v1/invoices}: read, finalize a draft, void a finalized invoice. */
+@Path("/api/v1/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvoiceResource {
+
+  private static final Set<String> STATUSES = Set.of("draft", "finalized", "voided");
+
+  /**
+   * @param invoice the invoice
+   */
+  public record InvoiceResponse(InvoiceJson invoice) {}
+
+  /**
+   * @param invoices one page, newest first
+   * @param meta Lago's pagination
+   */
+  public record InvoicesResponse(List<InvoiceJson> invoices, PaginationMeta meta) {}
+
+  private final CurrentOrganization organization;
+  private final InvoiceRepository invoices;
+  private final CustomerRepository customers;
+  private final InvoiceLifecycle lifecycle;
+  private final Pool pool;
+
+  public InvoiceResource(
+      CurrentOrganization organization,
+      InvoiceRepository invoices,
+      CustomerRepository customers,
+      InvoiceLifecycle lifecycle,
+      Pool pool) {
+    this.organization = organization;
+    this.invoices = invoices;
+    this.customers = customers;
+    this.lifecycle = lifecycle;
+    this.pool = pool;
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<InvoiceResponse> get(@PathParam("id") String id) {
+    return view(invoiceId(id)).map(InvoiceResponse::new);
+  }
+
+  @GET
+  public Uni<InvoicesResponse> list(
+      @QueryParam("external_customer_id") String externalCustomerId,
+      @QueryParam("status") String status,
+      @QueryParam("issuing_date_from") String issuingDateFrom,
+      @QueryParam("issuing_date_to") String issuingDateTo,
+      @QueryParam("page") String page,
+      @QueryParam("per_page") String perPage) {
+    PageRequest request = PageRequest.of(page, perPage);
+    ValidationErrors errors = new ValidationErrors();
+    if (status != null && !STATUSES.contains(status)) {
+      errors.add("status", "value_is_invalid");
+    }
+    LocalDate from = date(issuingDateFrom, "issuing_date_from", errors);
+    LocalDate to = date(issuingDateTo, "issuing_date_to", errors);
+    errors.throwIfAny();
+    UUID org = organization.id();
+    Uni<UUID> customerId =
+        externalCustomerId == null
+            ? Uni.createFrom().nullItem()
+            : customers
+                .find(pool, org, externalCustomerId)
+                .map(c -> c.orElseThrow(() -> ApiException.notFound("customer")).id());
+    return customerId.flatMap(
+        customer -> {
+          Filter filter = new Filter(org, customer, status, from, to);
+          return invoices
+              .count(pool, filter)
+              .flatMap(
+                  total ->
+                      invoices
+                          .list(pool, filter, request.perPage(), request.offset())
+                          .flatMap(this::views)
+                          .map(
+                              views ->
+                                  new InvoicesResponse(views, PaginationMeta.of(request, total))));
+        });
+  }
+
+  @PUT
+  @Path("/{id}/finalize")
+  public Uni<InvoiceResponse> finalizeInvoice(@PathParam("id") String id) {
+    UUID invoiceId = invoiceId(id);
+    return pool.withTransaction(tx -> lifecycle.finalize(tx, organization.id(), invoiceId))
+        .chain(() -> view(invoiceId))
+        .map(InvoiceResponse::new);
+  }
+
+  @POST
+  @Path("/{id}/void")
+  public Uni<InvoiceResponse> voidInvoice(@PathParam("id") String id) {
+    UUID invoiceId = invoiceId(id);
+    return pool.withTransaction(tx -> lifecycle.voidInvoice(tx, organization.id(), invoiceId))
+        .chain(() -> view(invoiceId))
+        .map(InvoiceResponse::new);
+  }
+
+  private Uni<InvoiceJson> view(UUID id) {
+    return invoices
+        .find(pool, organization.id(), id)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
+        .flatMap(invoice -> views(List.of(invoice)))
+        .map(views -> views.get(0));
+  }
+
+  private Uni<List<InvoiceJson>> views(List<StoredInvoice> page) {
+    if (page.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    List<UUID> ids = page.stream().map(StoredInvoice::id).toList();
+    UUID org = organization.id();
+    return invoices
+        .feesOf(pool, ids)
+        .flatMap(
+            fees ->
+                invoices
+                    .subscriptionsOf(pool, ids)
+                    .flatMap(
+                        subscriptions ->
+                            customers
+                                .byIds(
+                                    pool,
+                                    org,
+                                    page.stream()
+                                        .map(StoredInvoice::customerId)
+                                        .distinct()
+                                        .toList())
+                                .map(
+                                    byId ->
+                                        page.stream()
+                                            .map(
+                                                invoice ->
+                                                    InvoiceJson.of(
+                                                        invoice,
+                                                        byId.get(invoice.customerId()),
+                                                        subscriptions.getOrDefault(
+                                                            invoice.id(), List.of()),
+                                                        fees.stream()
+                                                            .filter(
+                                                                f ->
+                                                                    f.invoiceId()
+                                                                        .equals(invoice.id()))
+                                                            .toList()))
+                                            .toList())));
+  }
+
+  private static UUID invoiceId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("invoice");
+    }
+  }
+
+  private static LocalDate date(String value, String field, ValidationErrors errors) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      errors.add(field, "invalid_date");
+      return null;
+    }
+  }
+}

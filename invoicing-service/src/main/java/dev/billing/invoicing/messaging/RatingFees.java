@@ -1,0 +1,143 @@
+package dev.billing.invoicing.messaging;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.config.InvoicingConfig;
+import dev.billing.platform.config.PlatformConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * rating-service's internal fees API: the priced usage of a subscription's period, so that
+ * invoicing never re-implements pricing.
+ */
+@ApplicationScoped
+public class RatingFees {
+
+  /**
+   * @param fees the period's fees
+   */
+  public record Response(PeriodFees fees) {}
+
+  /**
+   * @param subscriptionId the subscription
+   * @param periodFrom start of the usage period
+   * @param periodTo end of the usage period
+   * @param currency ISO 4217
+   * @param amountCents sum of the lines
+   * @param lines one per charge, filter bucket and group, then true-ups
+   */
+  public record PeriodFees(
+      String subscriptionId,
+      Instant periodFrom,
+      Instant periodTo,
+      String currency,
+      long amountCents,
+      List<Line> lines) {}
+
+  /**
+   * @param chargeId the charge
+   * @param chargeCode its code
+   * @param billableMetricCode its metric
+   * @param chargeFilterId the filter, or null
+   * @param filterValues the filter's values
+   * @param groupedBy pricing group values
+   * @param invoiceDisplayName label
+   * @param units units
+   * @param eventsCount events
+   * @param amountCents rounded amount
+   * @param preciseAmount unrounded, major units
+   * @param trueUp a spending-minimum true-up
+   */
+  public record Line(
+      String chargeId,
+      String chargeCode,
+      String billableMetricCode,
+      String chargeFilterId,
+      Map<String, List<String>> filterValues,
+      Map<String, String> groupedBy,
+      String invoiceDisplayName,
+      String units,
+      long eventsCount,
+      long amountCents,
+      String preciseAmount,
+      boolean trueUp) {}
+
+  /** The fees API answered something else than 200. */
+  public static final class RatingUnavailableException extends RuntimeException {
+    RatingUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final HttpClient http = HttpClient.newBuilder().build();
+  private final ObjectMapper json;
+  private final InvoicingConfig.Billing config;
+  private final String token;
+
+  public RatingFees(ObjectMapper json, InvoicingConfig config, PlatformConfig platform) {
+    this.json = json;
+    this.config = config.billing();
+    this.token = platform.auth().adminToken().orElse("");
+  }
+
+  /**
+   * The fees of the usage period holding {@code periodAt}, billed up to {@code billedTo} (the
+   * period end, or a termination: it prorates spending-minimum true-ups).
+   */
+  public Uni<PeriodFees> of(UUID subscriptionId, Instant periodAt, Instant billedTo) {
+    URI uri =
+        URI.create(
+            config.ratingUrl()
+                + "/internal/v1/subscriptions/"
+                + subscriptionId
+                + "/fees?from="
+                + encode(periodAt.toString())
+                + "&to="
+                + encode(billedTo.toString()));
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(config.ratingTimeout())
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build();
+    return Uni.createFrom()
+        .completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()))
+        .onFailure()
+        .transform(e -> new RatingUnavailableException("rating-service unreachable: " + uri, e))
+        .map(response -> parse(uri, response));
+  }
+
+  private PeriodFees parse(URI uri, HttpResponse<byte[]> response) {
+    if (response.statusCode() != 200) {
+      throw new RatingUnavailableException(
+          "rating-service answered "
+              + response.statusCode()
+              + " to "
+              + uri
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8),
+          null);
+    }
+    try {
+      return json.readValue(response.body(), Response.class).fees();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,521 @@
+package dev.billing.invoicing.persistence;
+
+import dev.billing.invoicing.domain.invoice.FeeLine;
+import dev.billing.invoicing.domain.invoice.FeeType;
+import dev.billing.invoicing.domain.invoice.InvoiceTotals;
+import dev.billing.platform.money.Currencies;
+import dev.billing.platform.money.CurrencyUnit;
+import dev.billing.platform.money.Money;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Invoices, their fees and the subscriptions they bill (tables {@code invoices}, {@code fees}). */
+@ApplicationScoped
+public class InvoiceRepository {
+
+  /**
+   * A stored invoice header.
+   *
+   * @param id lago_id
+   * @param organizationId the tenant
+   * @param customerId the customer
+   * @param sequentialId the customer's running number, once finalized
+   * @param number the invoice number ({@code <prefix>-DRAFT} while a draft)
+   * @param invoiceType subscription or one_off
+   * @param status draft, finalized or voided
+   * @param paymentStatus pending, succeeded or failed
+   * @param currency ISO 4217
+   * @param issuingDate the billing day
+   * @param paymentDueDate when payment is due
+   * @param netPaymentTerm days
+   * @param gracePeriodEndsAt when a draft finalizes on its own
+   * @param totals Lago's totals
+   * @param billedAsOf the instant the run billed up to
+   * @param finalizedAt when finalized
+   * @param voidedAt when voided
+   * @param createdAt created
+   * @param updatedAt updated
+   */
+  public record StoredInvoice(
+      UUID id,
+      UUID organizationId,
+      UUID customerId,
+      Long sequentialId,
+      String number,
+      String invoiceType,
+      String status,
+      String paymentStatus,
+      String currency,
+      LocalDate issuingDate,
+      LocalDate paymentDueDate,
+      int netPaymentTerm,
+      Instant gracePeriodEndsAt,
+      InvoiceTotals totals,
+      Instant billedAsOf,
+      Instant finalizedAt,
+      Instant voidedAt,
+      Instant createdAt,
+      Instant updatedAt) {}
+
+  /**
+   * A stored fee.
+   *
+   * @param id lago_id
+   * @param invoiceId its invoice
+   * @param subscriptionId the subscription billed, or null
+   * @param line the fee line
+   * @param eventsCount events priced
+   * @param billableMetricCode the metric of a charge fee
+   * @param invoiceDisplayName the charge's or filter's label
+   * @param createdAt created
+   */
+  public record StoredFee(
+      UUID id,
+      UUID invoiceId,
+      UUID subscriptionId,
+      FeeLine line,
+      long eventsCount,
+      String billableMetricCode,
+      String invoiceDisplayName,
+      Instant createdAt) {}
+
+  /**
+   * What a charge fee shows beyond its line.
+   *
+   * @param eventsCount events priced
+   * @param billableMetricCode its metric
+   * @param invoiceDisplayName the charge's or filter's label
+   */
+  public record ChargeDetails(
+      long eventsCount, String billableMetricCode, String invoiceDisplayName) {}
+
+  /**
+   * One subscription billed by an invoice.
+   *
+   * @param subscriptionId the subscription
+   * @param invoicingReason subscription_periodic, subscription_starting, subscription_terminating
+   * @param chargesFrom start of the usage billed, or null
+   * @param chargesTo end of the usage billed, or null
+   */
+  public record BilledSubscription(
+      UUID subscriptionId, String invoicingReason, Instant chargesFrom, Instant chargesTo) {}
+
+  private static final String INVOICE_COLUMNS =
+      "id, organization_id, customer_id, sequential_id, number, invoice_type, status,"
+          + " payment_status, currency, issuing_date, payment_due_date, net_payment_term,"
+          + " grace_period_ends_at, fees_amount_cents, coupons_amount_cents,"
+          + " progressive_billing_credit_amount_cents, sub_total_excluding_taxes_amount_cents,"
+          + " taxes_amount_cents, sub_total_including_taxes_amount_cents,"
+          + " credit_notes_amount_cents, prepaid_credit_amount_cents, total_amount_cents,"
+          + " billed_as_of, finalized_at, voided_at, created_at, updated_at";
+  private static final String FEE_COLUMNS =
+      "id, invoice_id, subscription_id, fee_type, fee_key, charge_id, charge_filter_id,"
+          + " grouped_by, billable_metric_code, invoice_display_name, description, units,"
+          + " events_count, amount_cents, precise_amount, currency, period_from, period_to,"
+          + " created_at";
+
+  public Uni<Void> insert(
+      SqlClient tx,
+      StoredInvoice invoice,
+      List<BilledSubscription> subscriptions,
+      List<FeeLine> fees,
+      Map<String, ChargeDetails> details,
+      UUID subscriptionId) {
+    InvoiceTotals t = invoice.totals();
+    Tuple header =
+        Tuple.from(
+            new Object[] {
+              invoice.id(),
+              invoice.organizationId(),
+              invoice.customerId(),
+              invoice.sequentialId(),
+              invoice.number(),
+              invoice.invoiceType(),
+              invoice.status(),
+              invoice.paymentStatus(),
+              invoice.currency(),
+              invoice.issuingDate(),
+              invoice.paymentDueDate(),
+              invoice.netPaymentTerm(),
+              odt(invoice.gracePeriodEndsAt()),
+              t.feesAmount().minorUnits(),
+              t.couponsAmount().minorUnits(),
+              t.progressiveBillingCreditAmount().minorUnits(),
+              t.subTotalExcludingTaxes().minorUnits(),
+              t.taxesAmount().minorUnits(),
+              t.subTotalIncludingTaxes().minorUnits(),
+              t.creditNotesAmount().minorUnits(),
+              t.prepaidCreditAmount().minorUnits(),
+              t.totalAmount().minorUnits(),
+              odt(invoice.billedAsOf()),
+              odt(invoice.finalizedAt()),
+              odt(invoice.voidedAt()),
+              odt(invoice.createdAt()),
+              odt(invoice.updatedAt())
+            });
+    Uni<Void> chain =
+        tx.preparedQuery(
+                "INSERT INTO invoices ("
+                    + INVOICE_COLUMNS
+                    + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                    + " $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)")
+            .execute(header)
+            .replaceWithVoid();
+    for (BilledSubscription s : subscriptions) {
+      chain =
+          chain.chain(
+              () ->
+                  tx.preparedQuery(
+                          "INSERT INTO invoice_subscriptions (invoice_id, subscription_id,"
+                              + " organization_id, invoicing_reason, charges_from, charges_to)"
+                              + " VALUES ($1, $2, $3, $4, $5, $6)")
+                      .execute(
+                          Tuple.of(
+                              invoice.id(),
+                              s.subscriptionId(),
+                              invoice.organizationId(),
+                              s.invoicingReason(),
+                              odt(s.chargesFrom()),
+                              odt(s.chargesTo())))
+                      .replaceWithVoid());
+    }
+    List<Tuple> rows = new ArrayList<>();
+    for (FeeLine line : fees) {
+      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null));
+      rows.add(
+          Tuple.from(
+              new Object[] {
+                UUID.randomUUID(),
+                invoice.organizationId(),
+                invoice.id(),
+                subscriptionId,
+                line.type().wireName(),
+                line.key(),
+                line.chargeId() == null ? null : UUID.fromString(line.chargeId()),
+                line.chargeFilterId(),
+                new JsonObject(new LinkedHashMap<String, Object>(line.groupedBy())),
+                d.billableMetricCode(),
+                d.invoiceDisplayName(),
+                line.description(),
+                line.units(),
+                d.eventsCount(),
+                line.amount().minorUnits(),
+                line.preciseAmount(),
+                line.currency().code(),
+                line.periodFrom(),
+                line.periodTo(),
+                odt(invoice.createdAt())
+              }));
+    }
+    if (rows.isEmpty()) {
+      return chain;
+    }
+    return chain.chain(
+        () ->
+            tx.preparedQuery(
+                    "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type,"
+                        + " fee_key, charge_id, charge_filter_id, grouped_by, billable_metric_code,"
+                        + " invoice_display_name, description, units, events_count, amount_cents,"
+                        + " precise_amount, currency, period_from, period_to, created_at) VALUES"
+                        + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                        + " $17, $18, $19, $20)")
+                .executeBatch(rows)
+                .replaceWithVoid());
+  }
+
+  /** Every fee line billed to a subscription, on invoices that are not voided. */
+  public Uni<List<FeeLine>> billedLines(SqlClient client, UUID subscriptionId) {
+    return client
+        .preparedQuery(
+            "SELECT f.* FROM fees f JOIN invoices i ON i.id = f.invoice_id"
+                + " WHERE f.subscription_id = $1 AND i.status <> 'voided'")
+        .execute(Tuple.of(subscriptionId))
+        .map(rows -> fees(rows).stream().map(StoredFee::line).toList());
+  }
+
+  public Uni<Optional<StoredInvoice>> find(SqlClient client, UUID organizationId, UUID id) {
+    return client
+        .preparedQuery(
+            "SELECT " + INVOICE_COLUMNS + " FROM invoices WHERE id = $1 AND organization_id = $2")
+        .execute(Tuple.of(id, organizationId))
+        .map(InvoiceRepository::first);
+  }
+
+  public Uni<Optional<StoredInvoice>> findForUpdate(SqlClient tx, UUID organizationId, UUID id) {
+    return tx.preparedQuery(
+            "SELECT "
+                + INVOICE_COLUMNS
+                + " FROM invoices WHERE id = $1 AND organization_id = $2 FOR UPDATE")
+        .execute(Tuple.of(id, organizationId))
+        .map(InvoiceRepository::first);
+  }
+
+  /**
+   * What to list; null fields match everything.
+   *
+   * @param organizationId the tenant
+   * @param customerId the customer
+   * @param status draft, finalized or voided
+   * @param issuingDateFrom first issuing date
+   * @param issuingDateTo last issuing date
+   */
+  public record Filter(
+      UUID organizationId,
+      UUID customerId,
+      String status,
+      LocalDate issuingDateFrom,
+      LocalDate issuingDateTo) {}
+
+  private static final String WHERE =
+      " WHERE organization_id = $1 AND ($2::uuid IS NULL OR customer_id = $2)"
+          + " AND ($3::text IS NULL OR status = $3)"
+          + " AND ($4::date IS NULL OR issuing_date >= $4)"
+          + " AND ($5::date IS NULL OR issuing_date <= $5)";
+
+  public Uni<List<StoredInvoice>> list(SqlClient client, Filter filter, int limit, long offset) {
+    return client
+        .preparedQuery(
+            "SELECT "
+                + INVOICE_COLUMNS
+                + " FROM invoices"
+                + WHERE
+                + " ORDER BY created_at DESC, id LIMIT $6 OFFSET $7")
+        .execute(filterTuple(filter).addInteger(limit).addLong(offset))
+        .map(
+            rows -> {
+              List<StoredInvoice> invoices = new ArrayList<>();
+              rows.forEach(r -> invoices.add(invoice(r)));
+              return invoices;
+            });
+  }
+
+  public Uni<Long> count(SqlClient client, Filter filter) {
+    return client
+        .preparedQuery("SELECT count(*) FROM invoices" + WHERE)
+        .execute(filterTuple(filter))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  public Uni<List<StoredFee>> feesOf(SqlClient client, List<UUID> invoiceIds) {
+    return client
+        .preparedQuery(
+            "SELECT "
+                + FEE_COLUMNS
+                + " FROM fees WHERE invoice_id = ANY($1) ORDER BY invoice_id,"
+                + " CASE fee_type WHEN 'subscription' THEN 0 WHEN 'charge' THEN 1"
+                + " WHEN 'commitment' THEN 2 ELSE 3 END, created_at, fee_key")
+        .execute(Tuple.of(invoiceIds.toArray(UUID[]::new)))
+        .map(InvoiceRepository::fees);
+  }
+
+  /**
+   * A subscription billed by an invoice, as the invoice shows it.
+   *
+   * @param billed what was billed
+   * @param externalId the subscription's external id
+   * @param planCode its plan
+   */
+  public record BilledSubscriptionView(
+      BilledSubscription billed, String externalId, String planCode) {}
+
+  public Uni<Map<UUID, List<BilledSubscriptionView>>> subscriptionsOf(
+      SqlClient client, List<UUID> invoiceIds) {
+    return client
+        .preparedQuery(
+            "SELECT i.invoice_id, i.subscription_id, i.invoicing_reason, i.charges_from,"
+                + " i.charges_to, s.external_id, s.plan_code FROM invoice_subscriptions i"
+                + " JOIN subscriptions s ON s.id = i.subscription_id WHERE i.invoice_id = ANY($1)")
+        .execute(Tuple.of(invoiceIds.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, List<BilledSubscriptionView>> byInvoice = new HashMap<>();
+              for (Row r : rows) {
+                byInvoice
+                    .computeIfAbsent(r.getUUID("invoice_id"), k -> new ArrayList<>())
+                    .add(
+                        new BilledSubscriptionView(
+                            new BilledSubscription(
+                                r.getUUID("subscription_id"),
+                                r.getString("invoicing_reason"),
+                                instant(r.getOffsetDateTime("charges_from")),
+                                instant(r.getOffsetDateTime("charges_to"))),
+                            r.getString("external_id"),
+                            r.getString("plan_code")));
+              }
+              return byInvoice;
+            });
+  }
+
+  /** Finalizes a draft: its number, its sequential id, its status. */
+  public Uni<Void> finalize(
+      SqlClient tx,
+      UUID id,
+      String number,
+      long sequentialId,
+      long organizationSequentialId,
+      Instant at) {
+    return tx.preparedQuery(
+            "UPDATE invoices SET status = 'finalized', number = $2, sequential_id = $3,"
+                + " organization_sequential_id = $4, finalized_at = $5, updated_at = $5"
+                + " WHERE id = $1")
+        .execute(Tuple.of(id, number, sequentialId, organizationSequentialId, odt(at)))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> markVoided(SqlClient tx, UUID id, Instant at) {
+    return tx.preparedQuery(
+            "UPDATE invoices SET status = 'voided', voided_at = $2, updated_at = $2 WHERE id = $1")
+        .execute(Tuple.of(id, odt(at)))
+        .replaceWithVoid();
+  }
+
+  /** The customer's and the organization's next running numbers, for a finalization. */
+  public Uni<long[]> nextSequentialIds(SqlClient tx, UUID organizationId, UUID customerId) {
+    return tx.preparedQuery(
+            "SELECT COALESCE(max(sequential_id) FILTER (WHERE customer_id = $2), 0) + 1,"
+                + " COALESCE(max(organization_sequential_id), 0) + 1"
+                + " FROM invoices WHERE organization_id = $1")
+        .execute(Tuple.of(organizationId, customerId))
+        .map(
+            rows -> {
+              Row r = rows.iterator().next();
+              return new long[] {r.getLong(0), r.getLong(1)};
+            });
+  }
+
+  /** Drafts whose grace period is over. */
+  public Uni<List<StoredInvoice>> draftsDue(SqlClient client, Instant now, int limit) {
+    return client
+        .preparedQuery(
+            "SELECT "
+                + INVOICE_COLUMNS
+                + " FROM invoices WHERE status = 'draft' AND grace_period_ends_at <= $1"
+                + " ORDER BY grace_period_ends_at LIMIT $2")
+        .execute(Tuple.of(odt(now), limit))
+        .map(
+            rows -> {
+              List<StoredInvoice> invoices = new ArrayList<>();
+              rows.forEach(r -> invoices.add(invoice(r)));
+              return invoices;
+            });
+  }
+
+  private static Tuple filterTuple(Filter f) {
+    return Tuple.of(
+        f.organizationId(), f.customerId(), f.status(), f.issuingDateFrom(), f.issuingDateTo());
+  }
+
+  private static Optional<StoredInvoice> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(invoice(it.next())) : Optional.empty();
+  }
+
+  private static StoredInvoice invoice(Row r) {
+    CurrencyUnit currency = Currencies.of(r.getString("currency"));
+    InvoiceTotals totals =
+        new InvoiceTotals(
+            money(r, "fees_amount_cents", currency),
+            money(r, "progressive_billing_credit_amount_cents", currency),
+            money(r, "coupons_amount_cents", currency),
+            money(r, "sub_total_excluding_taxes_amount_cents", currency),
+            money(r, "taxes_amount_cents", currency),
+            money(r, "sub_total_including_taxes_amount_cents", currency),
+            money(r, "credit_notes_amount_cents", currency),
+            money(r, "prepaid_credit_amount_cents", currency),
+            money(r, "total_amount_cents", currency));
+    return new StoredInvoice(
+        r.getUUID("id"),
+        r.getUUID("organization_id"),
+        r.getUUID("customer_id"),
+        r.getLong("sequential_id"),
+        r.getString("number"),
+        r.getString("invoice_type"),
+        r.getString("status"),
+        r.getString("payment_status"),
+        currency.code(),
+        r.getLocalDate("issuing_date"),
+        r.getLocalDate("payment_due_date"),
+        r.getInteger("net_payment_term"),
+        instant(r.getOffsetDateTime("grace_period_ends_at")),
+        totals,
+        instant(r.getOffsetDateTime("billed_as_of")),
+        instant(r.getOffsetDateTime("finalized_at")),
+        instant(r.getOffsetDateTime("voided_at")),
+        instant(r.getOffsetDateTime("created_at")),
+        instant(r.getOffsetDateTime("updated_at")));
+  }
+
+  private static List<StoredFee> fees(RowSet<Row> rows) {
+    List<StoredFee> fees = new ArrayList<>();
+    for (Row r : rows) {
+      CurrencyUnit currency = Currencies.of(r.getString("currency"));
+      Map<String, String> groupedBy = new LinkedHashMap<>();
+      JsonObject grouped = r.getJsonObject("grouped_by");
+      if (grouped != null) {
+        grouped.forEach(e -> groupedBy.put(e.getKey(), String.valueOf(e.getValue())));
+      }
+      UUID chargeId = r.getUUID("charge_id");
+      FeeLine line =
+          new FeeLine(
+              feeType(r.getString("fee_type")),
+              r.getString("fee_key"),
+              r.getBigDecimal("units"),
+              r.getBigDecimal("precise_amount"),
+              Money.ofMinor(r.getLong("amount_cents"), currency),
+              r.getString("description"),
+              r.getLocalDate("period_from"),
+              r.getLocalDate("period_to"),
+              chargeId == null ? null : chargeId.toString(),
+              r.getString("charge_filter_id"),
+              groupedBy);
+      fees.add(
+          new StoredFee(
+              r.getUUID("id"),
+              r.getUUID("invoice_id"),
+              r.getUUID("subscription_id"),
+              line,
+              r.getLong("events_count"),
+              r.getString("billable_metric_code"),
+              r.getString("invoice_display_name"),
+              instant(r.getOffsetDateTime("created_at"))));
+    }
+    return fees;
+  }
+
+  private static FeeType feeType(String wire) {
+    for (FeeType type : FeeType.values()) {
+      if (type.wireName().equals(wire)) {
+        return type;
+      }
+    }
+    throw new IllegalStateException("unknown fee type " + wire);
+  }
+
+  private static Money money(Row r, String column, CurrencyUnit currency) {
+    return Money.ofMinor(r.getLong(column), currency);
+  }
+
+  static OffsetDateTime odt(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(OffsetDateTime odt) {
+    return odt == null ? null : odt.toInstant();
+  }
+}

@@ -1,0 +1,357 @@
+package dev.billing.invoicing.billing;
+
+import static dev.billing.invoicing.support.TestClockProducer.CLOCK;
+import static dev.billing.testkit.OperatorApi.createAuthenticatedOrganization;
+import static dev.billing.testkit.TestEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.billing.invoicing.support.RatingService;
+import dev.billing.testkit.OperatorApi;
+import dev.billing.testkit.OperatorApi.TestOrganization;
+import dev.billing.testkit.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Billing runs against the real invoicing and rating services, Kafka and Postgres: plans created in
+ * rating-service reach invoicing through billing.catalog, subscriptions reach rating through
+ * billing.subscriptions, usage is priced by rating's fees API, and time is moved by the operator's
+ * as-of run.
+ */
+@QuarkusTest
+class BillingRunTest {
+
+  private static final Instant NOV_10 = Instant.parse("2026-11-10T12:00:00Z");
+  private static final Instant DEC_1 = Instant.parse("2026-12-01T00:00:00Z");
+
+  private TestOrganization org;
+
+  @BeforeEach
+  void organization() {
+    CLOCK.set(NOV_10);
+    org = createAuthenticatedOrganization("Billing " + UUID.randomUUID());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                RatingService.api(org.apiKey()).get("/api/v1/billable_metrics").statusCode()
+                    == 200);
+  }
+
+  @Test
+  void shouldInvoiceTheFlatFeeAndThreeUsageChargesAtPeriodEndOnceOnly() {
+    String calls = metric("API calls", "api_calls", "count_agg", null);
+    String storage = metric("Storage", "storage_gb", "sum_agg", "gb");
+    String tokens = metric("Tokens", "tokens", "sum_agg", "tokens");
+    plan(
+        "pro",
+        4900,
+        false,
+        List.of(
+            charge(calls, "standard", Map.of("amount", "0.05")),
+            charge(
+                storage,
+                "graduated",
+                Map.of(
+                    "graduated_ranges",
+                    List.of(range(0, 10, "0", "0"), range(11, null, "0.50", "0")))),
+            charge(
+                tokens, "package", Map.of("amount", "2", "package_size", 1000, "free_units", 0))));
+    subscribe("acme", "acme-sub", "pro", "2026-11-01T00:00:00Z", null);
+
+    List<TestEvents.Event> events = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      events.add(event("call-" + i, "api_calls", at(3, i), Map.of()));
+    }
+    events.add(event("s1", "storage_gb", at(4, 0), Map.of("gb", 10)));
+    events.add(event("s2", "storage_gb", at(5, 0), Map.of("gb", 15)));
+    events.add(event("s3", "storage_gb", at(6, 0), Map.of("gb", 5)));
+    events.add(event("t1", "tokens", at(7, 0), Map.of("tokens", 1200)));
+    events.add(event("t2", "tokens", at(8, 0), Map.of("tokens", 1300)));
+    TestEvents.send(org.id(), "acme-sub", events);
+    awaitUsage("acme", "acme-sub", 125);
+
+    // nothing is due before the period ends
+    assertThat(run("2026-11-30T23:59:59Z").getInt("billing_run.invoices_created")).isZero();
+
+    JsonPath first = run("2026-12-01T00:00:00Z");
+    assertThat(first.getInt("billing_run.invoices_created")).isEqualTo(1);
+    String invoiceId = first.getString("billing_run.lago_invoice_ids[0]");
+    JsonPath invoice = invoice(invoiceId);
+    // $49.00 flat + 120 calls × $0.05 = $6.00 + (30 − 10) GB × $0.50 = $10.00
+    // + ceil(2,500 / 1,000) = 3 packages × $2 = $6.00 → $71.00
+    assertThat(invoice.getLong("invoice.fees_amount_cents")).isEqualTo(7100);
+    assertThat(invoice.getLong("invoice.total_amount_cents")).isEqualTo(7100);
+    assertThat(invoice.getString("invoice.status")).isEqualTo("finalized");
+    assertThat(invoice.getString("invoice.currency")).isEqualTo("USD");
+    assertThat(invoice.getString("invoice.issuing_date")).isEqualTo("2026-12-01");
+    assertThat(invoice.getString("invoice.customer.external_id")).isEqualTo("acme");
+    assertThat(invoice.getString("invoice.billing_periods[0].external_subscription_id"))
+        .isEqualTo("acme-sub");
+    assertThat(amountsByItem(invoice))
+        .containsEntry("subscription:pro", 4900L)
+        .containsEntry("charge:api_calls", 600L)
+        .containsEntry("charge:storage_gb", 1000L)
+        .containsEntry("charge:tokens", 600L);
+    // the organization's prefix, the customer's number, the customer's first invoice
+    assertThat(invoice.getString("invoice.number")).endsWith("-001-001");
+
+    // the same run again, and a later one inside December, bill nothing twice
+    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(run("2026-12-15T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    org.api()
+        .queryParam("external_customer_id", "acme")
+        .get("/api/v1/invoices")
+        .then()
+        .statusCode(200)
+        .body("invoices", hasSize(1))
+        .body("meta.total_count", equalTo(1));
+  }
+
+  @Test
+  void shouldProrateACalendarSubscriptionStartedMidMonthAndBillTokyoAtItsMidnight() {
+    plan("basic", 5000, false, List.of());
+    // 21 of November's 30 days: $50 × 21 / 30 = $35.00
+    subscribe("paris", "paris-sub", "basic", "2026-11-10T00:00:00Z", "Europe/Paris");
+    // November 1st, 00:00 in Tokyo
+    subscribe("tokyo", "tokyo-sub", "basic", "2026-10-31T15:00:00Z", "Asia/Tokyo");
+
+    JsonPath beforeTokyoMidnight = run("2026-11-30T14:59:59Z");
+    assertThat(beforeTokyoMidnight.getInt("billing_run.invoices_created")).isZero();
+
+    JsonPath atTokyoMidnight = run("2026-11-30T15:00:00Z");
+    assertThat(atTokyoMidnight.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath tokyo = invoice(atTokyoMidnight.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(tokyo.getString("invoice.customer.external_id")).isEqualTo("tokyo");
+    assertThat(tokyo.getLong("invoice.total_amount_cents")).isEqualTo(5000);
+    assertThat(tokyo.getString("invoice.issuing_date")).isEqualTo("2026-12-01");
+
+    // Paris' midnight is 23:00 UTC
+    JsonPath atParisMidnight = run("2026-11-30T23:00:00Z");
+    assertThat(atParisMidnight.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath paris = invoice(atParisMidnight.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(paris.getLong("invoice.total_amount_cents")).isEqualTo(3500);
+    assertThat(paris.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-10");
+    assertThat(paris.getString("invoice.fees[0].to_date")).isEqualTo("2026-11-30");
+  }
+
+  @Test
+  void shouldVoidOnlyAFinalizedInvoiceAndKeepADraftDuringTheGracePeriod() {
+    org.api()
+        .body(Map.of("organization", Map.of("invoice_grace_period", 3)))
+        .put("/api/v1/organizations")
+        .then()
+        .statusCode(200);
+    plan("grace", 1000, true, List.of());
+    subscribe("grace", "grace-sub", "grace", "2026-11-01T00:00:00Z", null);
+
+    // in advance: November's fee is due when the subscription starts
+    JsonPath started = run("2026-11-01T00:00:00Z");
+    assertThat(started.getInt("billing_run.invoices_created")).isEqualTo(1);
+    String draftId = started.getString("billing_run.lago_invoice_ids[0]");
+    JsonPath draft = invoice(draftId);
+    assertThat(draft.getString("invoice.status")).isEqualTo("draft");
+    assertThat(draft.getLong("invoice.total_amount_cents")).isEqualTo(1000);
+    assertThat(draft.getString("invoice.number")).endsWith("-DRAFT");
+    org.api()
+        .post("/api/v1/invoices/" + draftId + "/void")
+        .then()
+        .statusCode(405)
+        .body("code", equalTo("not_voidable"));
+
+    // the grace period ends three days later: the next run finalizes it
+    JsonPath afterGrace = run("2026-11-04T00:00:00Z");
+    assertThat(afterGrace.getInt("billing_run.drafts_finalized")).isEqualTo(1);
+    assertThat(invoice(draftId).getString("invoice.status")).isEqualTo("finalized");
+
+    org.api()
+        .post("/api/v1/invoices/" + draftId + "/void")
+        .then()
+        .statusCode(200)
+        .body("invoice.status", equalTo("voided"));
+    org.api()
+        .post("/api/v1/invoices/" + draftId + "/void")
+        .then()
+        .statusCode(405)
+        .body("code", equalTo("not_voidable"));
+    createAuthenticatedOrganization("Stranger")
+        .api()
+        .get("/api/v1/invoices/" + draftId)
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("invoice_not_found"));
+  }
+
+  @Test
+  void shouldAnswerLagosErrorsForBadRunsAndUnknownInvoices() {
+    OperatorApi.operator()
+        .body(Map.of("billing_run", Map.of("as_of", "tomorrow")))
+        .post("/admin/v1/billing_runs")
+        .then()
+        .statusCode(422)
+        .body("error_details.as_of[0]", equalTo("invalid_date"));
+    OperatorApi.operator()
+        .body(Map.of("as_of", "2026-12-01T00:00:00Z"))
+        .post("/admin/v1/billing_runs")
+        .then()
+        .statusCode(400);
+    org.api()
+        .get("/api/v1/invoices/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("invoice_not_found"));
+    org.api()
+        .queryParam("status", "paid")
+        .get("/api/v1/invoices")
+        .then()
+        .statusCode(422)
+        .body("error_details.status[0]", equalTo("value_is_invalid"));
+  }
+
+  private static Instant at(int dayOfNovember, int minute) {
+    return Instant.parse("2026-11-01T09:00:00Z")
+        .plusSeconds((dayOfNovember - 1) * 86_400L + minute * 60L);
+  }
+
+  private String metric(String name, String code, String aggregation, String field) {
+    Map<String, Object> metric = new HashMap<>();
+    metric.put("name", name);
+    metric.put("code", code);
+    metric.put("aggregation_type", aggregation);
+    if (field != null) {
+      metric.put("field_name", field);
+    }
+    return RatingService.api(org.apiKey())
+        .body(Map.of("billable_metric", metric))
+        .post("/api/v1/billable_metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("billable_metric.lago_id");
+  }
+
+  private void plan(String code, long amountCents, boolean inAdvance, List<Object> charges) {
+    RatingService.api(org.apiKey())
+        .body(
+            Map.of(
+                "plan",
+                Map.of(
+                    "name", code,
+                    "code", code,
+                    "interval", "monthly",
+                    "amount_cents", amountCents,
+                    "amount_currency", "USD",
+                    "pay_in_advance", inAdvance,
+                    "charges", charges)))
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(200);
+  }
+
+  private void subscribe(
+      String customer, String externalId, String plan, String at, String timezone) {
+    Map<String, Object> customerBody = new HashMap<>();
+    customerBody.put("external_id", customer);
+    customerBody.put("name", customer);
+    customerBody.put("currency", "USD");
+    if (timezone != null) {
+      customerBody.put("timezone", timezone);
+    }
+    org.api()
+        .body(Map.of("customer", customerBody))
+        .post("/api/v1/customers")
+        .then()
+        .statusCode(200);
+    // the plan reaches invoicing through billing.catalog
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                org.api()
+                        .body(
+                            Map.of(
+                                "subscription",
+                                Map.of(
+                                    "external_customer_id", customer,
+                                    "external_id", externalId,
+                                    "plan_code", plan,
+                                    "billing_time", "calendar",
+                                    "subscription_at", at)))
+                        .post("/api/v1/subscriptions")
+                        .statusCode()
+                    == 200);
+  }
+
+  private void awaitUsage(String customer, String subscription, int events) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              var response =
+                  RatingService.api(org.apiKey())
+                      .queryParam("external_subscription_id", subscription)
+                      .get("/api/v1/customers/" + customer + "/current_usage");
+              if (response.statusCode() != 200) {
+                return false;
+              }
+              List<Integer> counts =
+                  response.jsonPath().getList("customer_usage.charges_usage.events_count");
+              return counts.stream().mapToInt(Integer::intValue).sum() == events;
+            });
+  }
+
+  private JsonPath run(String asOf) {
+    return OperatorApi.operator()
+        .body(Map.of("billing_run", Map.of("as_of", asOf, "organization_id", org.id().toString())))
+        .post("/admin/v1/billing_runs")
+        .then()
+        .statusCode(200)
+        .body("billing_run.failures.size()", equalTo(0))
+        .extract()
+        .jsonPath();
+  }
+
+  private JsonPath invoice(String id) {
+    return org.api().get("/api/v1/invoices/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static Map<String, Long> amountsByItem(JsonPath invoice) {
+    Map<String, Long> amounts = new HashMap<>();
+    List<Map<String, Object>> fees = invoice.getList("invoice.fees");
+    for (Map<String, Object> fee : fees) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> item = (Map<String, Object>) fee.get("item");
+      amounts.merge(
+          item.get("type") + ":" + item.get("code"),
+          ((Number) fee.get("amount_cents")).longValue(),
+          Long::sum);
+    }
+    return amounts;
+  }
+
+  private static Map<String, Object> charge(
+      String metricId, String model, Map<String, Object> properties) {
+    return Map.of("billable_metric_id", metricId, "charge_model", model, "properties", properties);
+  }
+
+  private static Map<String, Object> range(int from, Integer to, String perUnit, String flat) {
+    Map<String, Object> range = new HashMap<>();
+    range.put("from_value", from);
+    range.put("to_value", to);
+    range.put("per_unit_amount", perUnit);
+    range.put("flat_amount", flat);
+    return range;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.billing.invoicing.support;
+
+import dev.billing.testkit.OperatorApi;
+import dev.billing.testkit.ServiceProcess;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.util.Map;
+
+/**
+ * The real rating-service, started once per test JVM from its packaged jar (the build packages
+ * rating-service before invoicing-service's tests), for tests whose invoices price usage.
+ */
+public final class RatingService {
+
+  public static final int PORT = 18182;
+  private static final String JAR = "../rating-service/target/quarkus-app/quarkus-run.jar";
+  private static ServiceProcess process;
+
+  private RatingService() {}
+
+  public static synchronized String baseUrl() {
+    if (process == null) {
+      try {
+        process =
+            ServiceProcess.start(
+                new File(JAR).getAbsolutePath(),
+                PORT,
+                Map.of(
+                    "BILLING_ADMIN_TOKEN",
+                    OperatorApi.adminToken(),
+                    "BILLING_KAFKA_GROUP_PREFIX",
+                    "rating-for-invoicing-tests"),
+                "rating-for-invoicing-tests.log");
+      } catch (Exception e) {
+        throw new IllegalStateException("rating-service did not start", e);
+      }
+      ServiceProcess started = process;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
+    }
+    return process.baseUrl();
+  }
+
+  /** A request to rating-service's public API with an organization's key. */
+  public static RequestSpecification api(String apiKey) {
+    return RestAssured.given()
+        .baseUri(baseUrl())
+        .header("Authorization", "Bearer " + apiKey)
+        .contentType("application/json");
+  }
+}
