@@ -36,8 +36,18 @@ public class WebhookEndpointRepository {
   public Uni<Void> update(SqlClient tx, WebhookEndpoint e) {
     return tx.preparedQuery(
             "UPDATE webhook_endpoints SET webhook_url = $3, signature_algo = $4, name = $5,"
-                + " event_types = $6, updated_at = $8 WHERE id = $1 AND organization_id = $2")
-        .execute(tuple(e))
+                + " event_types = $6, updated_at = $7 WHERE id = $1 AND organization_id = $2")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  e.id(),
+                  e.organizationId(),
+                  e.webhookUrl(),
+                  e.signatureAlgo().code(),
+                  e.name(),
+                  e.eventTypes() == null ? null : e.eventTypes().toArray(String[]::new),
+                  e.updatedAt().atOffset(ZoneOffset.UTC)
+                }))
         .replaceWithVoid();
   }
 
