@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.domain.webhook.RsaKeys;
 import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
 import dev.billing.testkit.OperatorApi.TestOrganization;
+import dev.billing.testkit.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -151,6 +154,11 @@ class WebhookDeliveryTest {
             .path("webhook.public_key");
     assertThat(json).isEqualTo(published);
     PublicKey key = publicKey(published);
+    List<Map<String, Object>> stored =
+        TestDatabase.query("SELECT private_key_pem FROM webhook_signing_keys");
+    assertThat(stored).hasSize(1);
+    PrivateKey storedKey = RsaKeys.parsePrivateKey((String) stored.get(0).get("private_key_pem"));
+    assertThat(RsaKeys.publicKeyOf(storedKey).getEncoded()).isEqualTo(key.getEncoded());
 
     String[] jwt = request.header("X-Lago-Signature").split("\\.");
     assertThat(jwt).hasSize(3);
