@@ -5,6 +5,7 @@ import dev.billing.invoicing.api.organization.OrganizationResponse;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.OrganizationStore;
+import dev.billing.invoicing.persistence.webhook.SigningKeyRepository;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.ApiKeys;
@@ -37,12 +38,17 @@ public class OperatorOrganizationResource {
   private final OrganizationStore store;
   private final OrganizationRepository organizations;
   private final Pool pool;
+  private final SigningKeyRepository signingKeys;
 
   public OperatorOrganizationResource(
-      OrganizationStore store, OrganizationRepository organizations, Pool pool) {
+      OrganizationStore store,
+      OrganizationRepository organizations,
+      Pool pool,
+      SigningKeyRepository signingKeys) {
     this.store = store;
     this.organizations = organizations;
     this.pool = pool;
+    this.signingKeys = signingKeys;
   }
 
   /**
@@ -109,7 +115,11 @@ public class OperatorOrganizationResource {
     return store
         .find(parseId(id))
         .map(found -> found.orElseThrow(() -> ApiException.notFound("organization")))
-        .map(o -> new OrganizationResponse(OrganizationJson.of(o)));
+        .flatMap(
+            o ->
+                signingKeys
+                    .hmacKey(pool, o.id())
+                    .map(key -> new OrganizationResponse(OrganizationJson.of(o).withHmacKey(key))));
   }
 
   @POST

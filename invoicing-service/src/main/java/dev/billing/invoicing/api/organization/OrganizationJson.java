@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Lago's {@code OrganizationObject}. {@code api_key} appears only in the operator API's answers to
- * creation and rotation: the one time the key is shown.
+ * creation and rotation: the one time the key is shown. {@code hmac_key} (not in Lago's API object)
+ * appears when the organization is read.
  */
 public record OrganizationJson(
     String lagoId,
@@ -36,7 +37,8 @@ public record OrganizationJson(
     BillingConfiguration billingConfiguration,
     List<Object> taxes,
     boolean finalizeZeroAmountInvoice,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String apiKey) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) String apiKey,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String hmacKey) {
 
   /**
    * Lago's {@code OrganizationBillingConfiguration}.
@@ -79,6 +81,41 @@ public record OrganizationJson(
         new BillingConfiguration(o.invoiceFooter(), o.invoiceGracePeriod(), o.documentLocale()),
         List.of(),
         o.finalizeZeroAmountInvoice(),
-        apiKey);
+        apiKey,
+        null);
+  }
+
+  /**
+   * The same with the organization's HMAC key, which verifies its {@code hmac}-signed webhooks
+   * (Lago shows it in its UI; here the organization's own API key and the operator read it).
+   */
+  public OrganizationJson withHmacKey(String key) {
+    return new OrganizationJson(
+        lagoId,
+        name,
+        createdAt,
+        webhookUrl,
+        webhookUrls,
+        country,
+        defaultCurrency,
+        addressLine1,
+        addressLine2,
+        state,
+        zipcode,
+        email,
+        city,
+        legalName,
+        legalNumber,
+        documentNumbering,
+        documentNumberPrefix,
+        netPaymentTerm,
+        taxIdentificationNumber,
+        timezone,
+        emailSettings,
+        billingConfiguration,
+        taxes,
+        finalizeZeroAmountInvoice,
+        apiKey,
+        key);
   }
 }

@@ -3,9 +3,11 @@ package dev.billing.invoicing.api.organization;
 import dev.billing.invoicing.domain.organization.OrganizationChanges;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
 import dev.billing.invoicing.persistence.OrganizationStore;
+import dev.billing.invoicing.persistence.webhook.SigningKeyRepository;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -21,10 +23,18 @@ public class OrganizationResource {
 
   private final OrganizationStore store;
   private final CurrentOrganization current;
+  private final SigningKeyRepository signingKeys;
+  private final Pool pool;
 
-  public OrganizationResource(OrganizationStore store, CurrentOrganization current) {
+  public OrganizationResource(
+      OrganizationStore store,
+      CurrentOrganization current,
+      SigningKeyRepository signingKeys,
+      Pool pool) {
     this.store = store;
     this.current = current;
+    this.signingKeys = signingKeys;
+    this.pool = pool;
   }
 
   @GET
@@ -32,7 +42,11 @@ public class OrganizationResource {
     return store
         .find(current.id())
         .map(found -> found.orElseThrow(() -> ApiException.notFound("organization")))
-        .map(o -> new OrganizationResponse(OrganizationJson.of(o)));
+        .flatMap(
+            o ->
+                signingKeys
+                    .hmacKey(pool, o.id())
+                    .map(key -> new OrganizationResponse(OrganizationJson.of(o).withHmacKey(key))));
   }
 
   @PUT
