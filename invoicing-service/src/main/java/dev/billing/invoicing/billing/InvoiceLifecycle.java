@@ -1,9 +1,11 @@
 package dev.billing.invoicing.billing;
 
+import dev.billing.invoicing.api.invoice.InvoiceViews;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.InvoiceNumber;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
 import dev.billing.invoicing.domain.organization.Organization;
+import dev.billing.invoicing.domain.webhook.WebhookTypes;
 import dev.billing.invoicing.messaging.InvoiceMessages;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
@@ -11,6 +13,7 @@ import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
 import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.OrganizationRepository;
+import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +37,8 @@ public class InvoiceLifecycle {
   private final OrganizationRepository organizations;
   private final CustomerRepository customers;
   private final OutboxWriter outbox;
+  private final WebhookOutbox webhooks;
+  private final InvoiceViews views;
   private final Clock clock;
 
   public InvoiceLifecycle(
@@ -41,11 +46,15 @@ public class InvoiceLifecycle {
       OrganizationRepository organizations,
       CustomerRepository customers,
       OutboxWriter outbox,
+      WebhookOutbox webhooks,
+      InvoiceViews views,
       Clock clock) {
     this.invoices = invoices;
     this.organizations = organizations;
     this.customers = customers;
     this.outbox = outbox;
+    this.webhooks = webhooks;
+    this.views = views;
     this.clock = clock;
   }
 
@@ -87,7 +96,7 @@ public class InvoiceLifecycle {
         invoices.insert(tx, draft, List.of(billed), invoice.fees(), details, subscriptionId);
     if (invoice.draft()) {
       return stored
-          .chain(() -> outbox.append(tx, InvoiceMessages.updated(draft, customer.externalId())))
+          .chain(() -> publish(tx, organization.id(), draft.id(), customer.id()))
           .replaceWith(draft.id());
     }
     return stored.chain(() -> finalize(tx, draft, customer, now)).replaceWith(draft.id());
@@ -149,6 +158,10 @@ public class InvoiceLifecycle {
         .chain(() -> publish(tx, draft.organizationId(), draft.id(), customer.id()));
   }
 
+  /**
+   * Publishes the invoice's new state on billing.invoices and, as Lago does, the webhook of the
+   * change: invoice.drafted, invoice.created (finalized) or invoice.voided.
+   */
   private Uni<Void> publish(SqlClient tx, UUID organizationId, UUID invoiceId, UUID customerId) {
     return invoices
         .find(tx, organizationId, invoiceId)
@@ -161,6 +174,20 @@ public class InvoiceLifecycle {
                     .flatMap(
                         customer ->
                             outbox.append(
-                                tx, InvoiceMessages.updated(invoice, customer.externalId()))));
+                                tx, InvoiceMessages.updated(invoice, customer.externalId())))
+                    .chain(() -> views.byId(tx, organizationId, invoiceId))
+                    .flatMap(
+                        json ->
+                            webhooks.enqueue(
+                                tx, organizationId, webhookType(invoice.status()), "invoice", json))
+                    .replaceWithVoid());
+  }
+
+  private static String webhookType(String status) {
+    return switch (status) {
+      case "draft" -> WebhookTypes.INVOICE_DRAFTED;
+      case "voided" -> WebhookTypes.INVOICE_VOIDED;
+      default -> WebhookTypes.INVOICE_CREATED;
+    };
   }
 }

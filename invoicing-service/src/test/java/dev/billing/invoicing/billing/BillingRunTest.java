@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.billing.invoicing.support.RatingService;
+import dev.billing.invoicing.support.WebhookReceiver;
 import dev.billing.testkit.OperatorApi;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.TestEvents;
@@ -195,6 +196,41 @@ class BillingRunTest {
   }
 
   @Test
+  void shouldSendSignedInvoiceWebhooksWhenAnInvoiceIsDraftedFinalizedAndVoided() throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      org.api()
+          .body(
+              Map.of(
+                  "webhook_endpoint",
+                  Map.of("webhook_url", receiver.url("/hooks"), "signature_algo", "hmac")))
+          .post("/api/v1/webhook_endpoints")
+          .then()
+          .statusCode(200);
+      plan("hooked", 2500, true, List.of());
+      subscribe("hooked", "hooked-sub", "hooked", "2026-11-01T00:00:00Z", null);
+
+      String invoiceId = run("2026-11-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
+      org.api().post("/api/v1/invoices/" + invoiceId + "/void").then().statusCode(200);
+
+      await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at("/hooks").size() == 2);
+      String hmacKey =
+          org.api().get("/api/v1/organizations").then().extract().path("organization.hmac_key");
+      Map<String, JsonPath> byType = new HashMap<>();
+      for (WebhookReceiver.Received request : receiver.at("/hooks")) {
+        assertThat(request.header("X-Lago-Signature")).isEqualTo(hmac(hmacKey, request.body()));
+        JsonPath body = new JsonPath(request.body());
+        byType.put(body.getString("webhook_type"), body);
+      }
+      JsonPath created = byType.get("invoice.created");
+      assertThat(created.getString("object_type")).isEqualTo("invoice");
+      assertThat(created.getString("invoice.lago_id")).isEqualTo(invoiceId);
+      assertThat(created.getString("invoice.status")).isEqualTo("finalized");
+      assertThat(created.getLong("invoice.total_amount_cents")).isEqualTo(2500);
+      assertThat(byType.get("invoice.voided").getString("invoice.status")).isEqualTo("voided");
+    }
+  }
+
+  @Test
   void shouldAnswerLagosErrorsForBadRunsAndUnknownInvoices() {
     OperatorApi.operator()
         .body(Map.of("billing_run", Map.of("as_of", "tomorrow")))
@@ -325,6 +361,15 @@ class BillingRunTest {
 
   private JsonPath invoice(String id) {
     return org.api().get("/api/v1/invoices/" + id).then().statusCode(200).extract().jsonPath();
+  }
+
+  private static String hmac(String key, String body) throws Exception {
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    return java.util.Base64.getEncoder()
+        .encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   private static Map<String, Long> amountsByItem(JsonPath invoice) {

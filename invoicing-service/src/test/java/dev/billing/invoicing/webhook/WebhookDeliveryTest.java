@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billing.invoicing.domain.webhook.RsaKeys;
 import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
+import dev.billing.invoicing.support.WebhookReceiver;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.TestDatabase;
 import io.quarkus.test.junit.QuarkusTest;

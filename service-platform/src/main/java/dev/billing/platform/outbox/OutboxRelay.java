@@ -84,6 +84,7 @@ public class OutboxRelay {
   }
 
   private void startEngine() {
+    StaleOffsetGuard.dropIfBehindSlot(config);
     producer = new KafkaProducer<>(OutboxRelayProperties.producer(config));
     CountDownLatch pollingStarted = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();

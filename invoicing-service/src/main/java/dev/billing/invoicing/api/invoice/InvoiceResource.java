@@ -4,7 +4,6 @@ import dev.billing.invoicing.billing.InvoiceLifecycle;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
@@ -48,6 +47,7 @@ public class InvoiceResource {
   private final InvoiceRepository invoices;
   private final CustomerRepository customers;
   private final InvoiceLifecycle lifecycle;
+  private final InvoiceViews views;
   private final Pool pool;
 
   public InvoiceResource(
@@ -55,11 +55,13 @@ public class InvoiceResource {
       InvoiceRepository invoices,
       CustomerRepository customers,
       InvoiceLifecycle lifecycle,
+      InvoiceViews views,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.customers = customers;
     this.lifecycle = lifecycle;
+    this.views = views;
     this.pool = pool;
   }
 
@@ -101,7 +103,7 @@ public class InvoiceResource {
                   total ->
                       invoices
                           .list(pool, filter, request.perPage(), request.offset())
-                          .flatMap(this::views)
+                          .flatMap(page1 -> views.of(pool, org, page1))
                           .map(
                               views ->
                                   new InvoicesResponse(views, PaginationMeta.of(request, total))));
@@ -127,52 +129,7 @@ public class InvoiceResource {
   }
 
   private Uni<InvoiceJson> view(UUID id) {
-    return invoices
-        .find(pool, organization.id(), id)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
-        .flatMap(invoice -> views(List.of(invoice)))
-        .map(views -> views.get(0));
-  }
-
-  private Uni<List<InvoiceJson>> views(List<StoredInvoice> page) {
-    if (page.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    List<UUID> ids = page.stream().map(StoredInvoice::id).toList();
-    UUID org = organization.id();
-    return invoices
-        .feesOf(pool, ids)
-        .flatMap(
-            fees ->
-                invoices
-                    .subscriptionsOf(pool, ids)
-                    .flatMap(
-                        subscriptions ->
-                            customers
-                                .byIds(
-                                    pool,
-                                    org,
-                                    page.stream()
-                                        .map(StoredInvoice::customerId)
-                                        .distinct()
-                                        .toList())
-                                .map(
-                                    byId ->
-                                        page.stream()
-                                            .map(
-                                                invoice ->
-                                                    InvoiceJson.of(
-                                                        invoice,
-                                                        byId.get(invoice.customerId()),
-                                                        subscriptions.getOrDefault(
-                                                            invoice.id(), List.of()),
-                                                        fees.stream()
-                                                            .filter(
-                                                                f ->
-                                                                    f.invoiceId()
-                                                                        .equals(invoice.id()))
-                                                            .toList()))
-                                            .toList())));
+    return views.byId(pool, organization.id(), id);
   }
 
   private static UUID invoiceId(String id) {

@@ -47,7 +47,9 @@ public class WebhookDispatcher {
   private final WebhookDeliveryRepository deliveries;
   private final WebhookSigningKey signingKey;
   private final WebhookSender sender;
-  private final Clock clock;
+  // leases and retry waits are about the network, not business time: the wall clock, never the
+  // injected one (which an as-of run or a test may hold still)
+  private final Clock clock = Clock.systemUTC();
   private final RetryPolicy retries;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ConcurrentHashMap<UUID, AtomicInteger> inFlightPerEndpoint =
@@ -61,14 +63,12 @@ public class WebhookDispatcher {
       Pool pool,
       WebhookDeliveryRepository deliveries,
       WebhookSigningKey signingKey,
-      WebhookSender sender,
-      Clock clock) {
+      WebhookSender sender) {
     this.config = config.webhooks();
     this.pool = pool;
     this.deliveries = deliveries;
     this.signingKey = signingKey;
     this.sender = sender;
-    this.clock = clock;
     this.retries =
         new RetryPolicy(
             this.config.maxAttempts(), this.config.retryBaseDelay(), this.config.retryMaxDelay());

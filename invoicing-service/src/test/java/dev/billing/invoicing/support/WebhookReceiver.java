@@ -1,4 +1,4 @@
-package dev.billing.invoicing.webhook;
+package dev.billing.invoicing.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * A real HTTP endpoint for webhooks (the JDK's server on a random port): records every request, and
  * answers each path with a chosen status after a chosen delay.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * One request as it arrived.
@@ -31,8 +31,8 @@ final class WebhookReceiver implements AutoCloseable {
    * @param headers lower-case names to the first value
    * @param at when it arrived
    */
-  record Received(String path, String body, Map<String, String> headers, Instant at) {
-    String header(String name) {
+  public record Received(String path, String body, Map<String, String> headers, Instant at) {
+    public String header(String name) {
       return headers.get(name.toLowerCase());
     }
   }
@@ -47,7 +47,7 @@ final class WebhookReceiver implements AutoCloseable {
     this.server = server;
   }
 
-  static WebhookReceiver start() throws IOException {
+  public static WebhookReceiver start() throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     WebhookReceiver receiver = new WebhookReceiver(server);
     server.createContext("/", receiver::handle);
@@ -57,7 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   /** A URL nothing listens on: connections are refused. */
-  static String deadUrl() throws IOException {
+  public static String deadUrl() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -65,19 +65,19 @@ final class WebhookReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + port + "/dead";
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  void answer(String path, int status) {
+  public void answer(String path, int status) {
     statuses.put(path, status);
   }
 
-  void delay(String path, Duration delay) {
+  public void delay(String path, Duration delay) {
     delays.put(path, delay);
   }
 
-  List<Received> at(String path) {
+  public List<Received> at(String path) {
     return received.stream().filter(r -> r.path().equals(path)).toList();
   }
 
