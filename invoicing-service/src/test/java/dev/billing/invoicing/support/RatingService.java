@@ -13,7 +13,11 @@ import java.util.Map;
  */
 public final class RatingService {
 
-  public static final int PORT = 18182;
+  // separate runs (worktrees, their own DB_NAME) need their own port and consumer groups
+  public static final int PORT =
+      Integer.parseInt(System.getenv().getOrDefault("TEST_RATING_PORT", "18182"));
+  private static final String GROUP_PREFIX =
+      "rating-for-" + System.getenv().getOrDefault("BILLING_KAFKA_GROUP_PREFIX", "invoicing-tests");
   private static final String JAR = "../rating-service/target/quarkus-app/quarkus-run.jar";
   private static ServiceProcess process;
 
