@@ -231,6 +231,134 @@ class BillingRunTest {
   }
 
   @Test
+  void shouldInvoiceTheOldPlanToTheDayOnAnUpgradeAndProrateTheNewOne() {
+    plan("small", 3000, false, List.of());
+    plan("large", 6000, false, List.of());
+    subscribe("upgrader", "up-sub", "small", "2026-11-01T00:00:00Z", null);
+
+    CLOCK.set(Instant.parse("2026-11-16T00:00:00Z"));
+    subscribe("upgrader", "up-sub", "large", "2026-11-01T00:00:00Z", null);
+
+    // the old plan's days, November 1st to 15th: $30 × 15 / 30 = $15.00
+    JsonPath atUpgrade = run("2026-11-16T00:00:00Z");
+    assertThat(atUpgrade.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath old = invoice(atUpgrade.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(old.getLong("invoice.total_amount_cents")).isEqualTo(1500);
+    assertThat(old.getString("invoice.billing_periods[0].invoicing_reason"))
+        .isEqualTo("subscription_terminating");
+    assertThat(old.getString("invoice.fees[0].item.code")).isEqualTo("small");
+
+    // the new plan from the 16th: $60 × 15 / 30 = $30.00
+    JsonPath atPeriodEnd = run("2026-12-01T00:00:00Z");
+    assertThat(atPeriodEnd.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath upgraded = invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(upgraded.getLong("invoice.total_amount_cents")).isEqualTo(3000);
+    assertThat(upgraded.getString("invoice.fees[0].item.code")).isEqualTo("large");
+    assertThat(upgraded.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-16");
+  }
+
+  @Test
+  void shouldKeepTheOldPlanToThePeriodEndOnADowngrade() {
+    plan("gold", 6000, false, List.of());
+    plan("silver", 3000, false, List.of());
+    subscribe("downgrader", "down-sub", "gold", "2026-11-01T00:00:00Z", null);
+    CLOCK.set(Instant.parse("2026-11-16T00:00:00Z"));
+    subscribe("downgrader", "down-sub", "silver", "2026-11-01T00:00:00Z", null);
+
+    // nothing changes mid-period
+    assertThat(run("2026-11-16T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+
+    // the subscription clock swaps the plans at the period end
+    CLOCK.set(DEC_1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                "silver"
+                    .equals(
+                        org.api()
+                            .get("/api/v1/subscriptions/down-sub")
+                            .jsonPath()
+                            .getString("subscription.plan_code")));
+    JsonPath atPeriodEnd = run("2026-12-01T00:00:00Z");
+    // the whole of November on gold: $60.00; silver has nothing due yet (in arrears)
+    assertThat(atPeriodEnd.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath gold = invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(gold.getLong("invoice.total_amount_cents")).isEqualTo(6000);
+    assertThat(gold.getString("invoice.fees[0].item.code")).isEqualTo("gold");
+
+    // December on silver: $30.00
+    JsonPath january = run("2027-01-01T00:00:00Z");
+    assertThat(january.getInt("billing_run.invoices_created")).isEqualTo(1);
+    assertThat(
+            invoice(january.getString("billing_run.lago_invoice_ids[0]"))
+                .getLong("invoice.total_amount_cents"))
+        .isEqualTo(3000);
+  }
+
+  @Test
+  void shouldInvoiceThePartialPeriodOnTermination() {
+    plan("monthly", 3000, false, List.of());
+    subscribe("leaver", "leave-sub", "monthly", "2026-11-01T00:00:00Z", null);
+
+    CLOCK.set(Instant.parse("2026-11-20T12:00:00Z"));
+    org.api().delete("/api/v1/subscriptions/leave-sub").then().statusCode(200);
+
+    // November 1st to 20th, the termination day included: $30 × 20 / 30 = $20.00
+    JsonPath atTermination = run("2026-11-20T12:00:00Z");
+    assertThat(atTermination.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath last = invoice(atTermination.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(last.getLong("invoice.total_amount_cents")).isEqualTo(2000);
+    assertThat(last.getString("invoice.fees[0].to_date")).isEqualTo("2026-11-20");
+    // and nothing after it
+    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+  }
+
+  @Test
+  void shouldBillNoBaseFeeDuringTheTrialAndProrateItAfterwards() {
+    RatingService.api(org.apiKey())
+        .body(
+            Map.of(
+                "plan",
+                Map.of(
+                    "name",
+                    "trial",
+                    "code",
+                    "trial",
+                    "interval",
+                    "monthly",
+                    "amount_cents",
+                    3000,
+                    "amount_currency",
+                    "USD",
+                    "pay_in_advance",
+                    true,
+                    "trial_period",
+                    10,
+                    "charges",
+                    List.of())))
+        .post("/api/v1/plans")
+        .then()
+        .statusCode(200);
+    subscribe("trialist", "trial-sub", "trial", "2026-11-01T00:00:00Z", null);
+
+    // in advance, but free until the trial ends on November 11th
+    assertThat(run("2026-11-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    // then the remaining 20 of 30 days: $30 × 20 / 30 = $20.00
+    JsonPath afterTrial = run("2026-11-11T00:00:00Z");
+    assertThat(afterTrial.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath invoice = invoice(afterTrial.getString("billing_run.lago_invoice_ids[0]"));
+    assertThat(invoice.getLong("invoice.total_amount_cents")).isEqualTo(2000);
+    assertThat(invoice.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-11");
+    // December in advance, in full: $30.00
+    JsonPath december = run("2026-12-01T00:00:00Z");
+    assertThat(
+            invoice(december.getString("billing_run.lago_invoice_ids[0]"))
+                .getLong("invoice.total_amount_cents"))
+        .isEqualTo(3000);
+  }
+
+  @Test
   void shouldAnswerLagosErrorsForBadRunsAndUnknownInvoices() {
     OperatorApi.operator()
         .body(Map.of("billing_run", Map.of("as_of", "tomorrow")))
