@@ -7,6 +7,6 @@ class LayeringTest {
 
   @Test
   void shouldKeepTheDomainPureAndTheApiOutermost() {
-    Layering.check("dev.billing.invoicing", "scheduling", "billing");
+    Layering.check("dev.billing.invoicing", "scheduling", "billing", "notification");
   }
 }
