@@ -27,6 +27,7 @@ import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.PlanRepository;
 import dev.billing.invoicing.persistence.SubscriptionRepository;
+import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.money.CurrencyUnit;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -315,7 +316,7 @@ public class BillingRun {
   private static void add(
       Subscription s,
       ChargesPeriod period,
-      RatingFees.Line line,
+      PeriodFees.Line line,
       CurrencyUnit currency,
       List<FeeLine> lines,
       Map<String, ChargeDetails> details) {

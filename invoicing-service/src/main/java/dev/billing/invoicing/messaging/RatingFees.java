@@ -3,6 +3,7 @@ package dev.billing.invoicing.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billing.invoicing.config.InvoicingConfig;
 import dev.billing.platform.config.PlatformConfig;
+import dev.billing.platform.contracts.PeriodFees;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -14,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,50 +28,6 @@ public class RatingFees {
    * @param fees the period's fees
    */
   public record Response(PeriodFees fees) {}
-
-  /**
-   * @param subscriptionId the subscription
-   * @param periodFrom start of the usage period
-   * @param periodTo end of the usage period
-   * @param currency ISO 4217
-   * @param amountCents sum of the lines
-   * @param lines one per charge, filter bucket and group, then true-ups
-   */
-  public record PeriodFees(
-      String subscriptionId,
-      Instant periodFrom,
-      Instant periodTo,
-      String currency,
-      long amountCents,
-      List<Line> lines) {}
-
-  /**
-   * @param chargeId the charge
-   * @param chargeCode its code
-   * @param billableMetricCode its metric
-   * @param chargeFilterId the filter, or null
-   * @param filterValues the filter's values
-   * @param groupedBy pricing group values
-   * @param invoiceDisplayName label
-   * @param units units
-   * @param eventsCount events
-   * @param amountCents rounded amount
-   * @param preciseAmount unrounded, major units
-   * @param trueUp a spending-minimum true-up
-   */
-  public record Line(
-      String chargeId,
-      String chargeCode,
-      String billableMetricCode,
-      String chargeFilterId,
-      Map<String, List<String>> filterValues,
-      Map<String, String> groupedBy,
-      String invoiceDisplayName,
-      String units,
-      long eventsCount,
-      long amountCents,
-      String preciseAmount,
-      boolean trueUp) {}
 
   /** The fees API answered something else than 200. */
   public static final class RatingUnavailableException extends RuntimeException {

@@ -1,5 +1,7 @@
 package dev.billing.rating.api.internal;
 
+import dev.billing.platform.contracts.PeriodFees;
+import dev.billing.platform.contracts.PeriodFees.Line;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
@@ -42,50 +44,6 @@ public class FeesResource {
    */
   public record Response(PeriodFees fees) {}
 
-  /**
-   * @param subscriptionId the subscription
-   * @param periodFrom start of the usage period
-   * @param periodTo end of the usage period
-   * @param currency ISO 4217
-   * @param amountCents sum of the lines
-   * @param lines one per charge, filter bucket and group, then true-ups
-   */
-  public record PeriodFees(
-      String subscriptionId,
-      Instant periodFrom,
-      Instant periodTo,
-      String currency,
-      long amountCents,
-      List<FeeLine> lines) {}
-
-  /**
-   * @param chargeId the charge
-   * @param chargeCode its code
-   * @param billableMetricCode its metric
-   * @param chargeFilterId the filter, or null for the default bucket
-   * @param filterValues the filter's values
-   * @param groupedBy pricing group values
-   * @param invoiceDisplayName label
-   * @param units units
-   * @param eventsCount events
-   * @param amountCents rounded once, HALF_UP
-   * @param preciseAmount unrounded, major units
-   * @param trueUp a spending-minimum true-up line
-   */
-  public record FeeLine(
-      String chargeId,
-      String chargeCode,
-      String billableMetricCode,
-      String chargeFilterId,
-      Map<String, List<String>> filterValues,
-      Map<String, String> groupedBy,
-      String invoiceDisplayName,
-      String units,
-      long eventsCount,
-      long amountCents,
-      String preciseAmount,
-      boolean trueUp) {}
-
   private final SubscriptionRepository subscriptions;
   private final UsageQuery usage;
   private final Pool pool;
@@ -114,7 +72,7 @@ public class FeesResource {
 
   static PeriodFees fees(PeriodUsage usage, Instant billedTo) {
     CurrencyUnit currency = Currencies.of(usage.currency());
-    List<FeeLine> lines = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
     for (ChargeUsage charge : usage.charges()) {
       for (BucketUsage bucket : charge.buckets()) {
         lines.add(line(charge, bucket));
@@ -129,7 +87,7 @@ public class FeesResource {
                 days(usage.period().start(), usage.period().end(), usage));
         if (!trueUp.isNone()) {
           lines.add(
-              new FeeLine(
+              new Line(
                   charge.charge().id().toString(),
                   charge.charge().code(),
                   charge.metric().code(),
@@ -145,7 +103,7 @@ public class FeesResource {
         }
       }
     }
-    long total = lines.stream().mapToLong(FeeLine::amountCents).sum();
+    long total = lines.stream().mapToLong(Line::amountCents).sum();
     return new PeriodFees(
         usage.subscription().id().toString(),
         usage.period().start(),
@@ -155,8 +113,8 @@ public class FeesResource {
         lines);
   }
 
-  private static FeeLine line(ChargeUsage charge, BucketUsage bucket) {
-    return new FeeLine(
+  private static Line line(ChargeUsage charge, BucketUsage bucket) {
+    return new Line(
         charge.charge().id().toString(),
         charge.charge().code(),
         charge.metric().code(),
