@@ -74,6 +74,11 @@ start() {
       psql_su -c "ALTER SYSTEM SET $setting = 20"; changed=1
     fi
   done
+  # each service holds up to ~30 connections (HTTP pool, background pool, Flyway, the outbox
+  # relay); the stack, the tests' services and a benchmark together need more than the default 100
+  if [ "$(psql_su -c "show max_connections")" -lt 300 ]; then
+    psql_su -c "ALTER SYSTEM SET max_connections = 300"; changed=1
+  fi
   if [ "$changed" = 1 ]; then log "restarting to apply settings"; restart_server; fi
   psql_su -c "ALTER ROLE $PG_USER WITH LOGIN REPLICATION PASSWORD '$PG_PASSWORD'" >/dev/null
   for db in $PG_DATABASES; do
