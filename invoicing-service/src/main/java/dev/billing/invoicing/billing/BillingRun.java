@@ -11,6 +11,7 @@ import dev.billing.invoicing.domain.invoice.ChargesSchedule.ChargesPeriod;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.GeneratedFees;
 import dev.billing.invoicing.domain.invoice.InvoiceGenerator;
+import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
 import dev.billing.invoicing.domain.invoice.NextBillingRun;
 import dev.billing.invoicing.domain.organization.Organization;
@@ -23,12 +24,15 @@ import dev.billing.invoicing.persistence.BillingPositionRepository.Position;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
+import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
 import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.PlanRepository;
 import dev.billing.invoicing.persistence.SubscriptionRepository;
 import dev.billing.platform.contracts.PeriodFees;
+import dev.billing.platform.error.ApiException;
 import dev.billing.platform.money.CurrencyUnit;
+import dev.billing.platform.money.Money;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,6 +41,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -175,34 +180,36 @@ public class BillingRun {
   private Uni<Optional<UUID>> bill(SqlClient tx, Candidate candidate, Instant asOf) {
     UUID org = candidate.organizationId();
     UUID id = candidate.subscriptionId();
-    return positions
-        .lock(tx, id, org, clock.instant())
-        .flatMap(
-            position ->
-                subscriptions
-                    .find(tx, org, id)
-                    .map(Optional::orElseThrow)
-                    .flatMap(
-                        s ->
-                            plans
-                                .find(tx, org, s.planId())
-                                .map(Optional::orElseThrow)
-                                .flatMap(
-                                    plan ->
-                                        customers
-                                            .findById(tx, org, s.customerId())
-                                            .map(Optional::orElseThrow)
-                                            .flatMap(
-                                                customer ->
-                                                    organizations
-                                                        .find(tx, org)
-                                                        .map(Optional::orElseThrow)
-                                                        .map(
-                                                            o ->
-                                                                new Context(
-                                                                    s, plan, customer, o,
-                                                                    position))))))
+    return context(tx, org, id, positions.lock(tx, id, org, clock.instant()))
         .flatMap(context -> isDue(context, asOf) ? bill(tx, context, asOf) : none());
+  }
+
+  private Uni<Context> context(SqlClient tx, UUID org, UUID id, Uni<Position> lockedPosition) {
+    return lockedPosition.flatMap(
+        position ->
+            subscriptions
+                .find(tx, org, id)
+                .map(Optional::orElseThrow)
+                .flatMap(
+                    s ->
+                        plans
+                            .find(tx, org, s.planId())
+                            .map(Optional::orElseThrow)
+                            .flatMap(
+                                plan ->
+                                    customers
+                                        .findById(tx, org, s.customerId())
+                                        .map(Optional::orElseThrow)
+                                        .flatMap(
+                                            customer ->
+                                                organizations
+                                                    .find(tx, org)
+                                                    .map(Optional::orElseThrow)
+                                                    .map(
+                                                        o ->
+                                                            new Context(
+                                                                s, plan, customer, o,
+                                                                position))))));
   }
 
   private static boolean isDue(Context context, Instant asOf) {
@@ -215,35 +222,131 @@ public class BillingRun {
     return endedSinceLastRun || (p.nextRunAt() != null && !p.nextRunAt().isAfter(asOf));
   }
 
-  private Uni<Optional<UUID>> bill(SqlClient tx, Context context, Instant asOf) {
+  /**
+   * What a subscription owes as of an instant.
+   *
+   * @param facts the subscription as the generator sees it
+   * @param closed the usage periods priced (those starting on or after the billed-to date)
+   * @param billed what was billed before
+   * @param generated expected minus billed
+   * @param details what the charge lines show beyond their amounts
+   */
+  private record Owed(
+      SubscriptionFacts facts,
+      List<ChargesPeriod> closed,
+      List<FeeLine> billed,
+      GeneratedFees generated,
+      Map<String, ChargeDetails> details) {}
+
+  private Uni<Owed> owed(SqlClient tx, Context context, Instant asOf, LocalDate billedTo) {
     SubscriptionFacts facts = facts(context);
-    CurrencyUnit currency = facts.terms().currency();
-    List<ChargesPeriod> closed =
-        ChargesSchedule.closedBy(facts, asOf, context.position().chargesBilledTo());
+    List<ChargesPeriod> closed = ChargesSchedule.closedBy(facts, asOf, billedTo);
     Map<String, ChargeDetails> details = new HashMap<>();
-    return chargeLines(context.subscription(), closed, currency, details)
+    return chargeLines(context.subscription(), closed, facts.terms().currency(), details)
         .flatMap(
             chargeLines ->
                 invoiceRepository
                     .billedLines(tx, context.subscription().id())
-                    .flatMap(
-                        billed -> {
-                          GeneratedFees generated =
-                              generator.generate(facts, asOf, chargeLines, List.of(), billed);
-                          return invoice(
-                              tx, context, facts, asOf, closed, billed, generated, details);
-                        }))
-        .call(
-            ignored ->
-                positions.advance(
-                    tx,
-                    context.subscription().id(),
-                    closed.isEmpty()
-                        ? context.position().chargesBilledTo()
-                        : closed.get(closed.size() - 1).active().toDate(),
-                    NextBillingRun.after(facts, asOf).orElse(null),
-                    asOf,
-                    clock.instant()));
+                    .map(
+                        billed ->
+                            new Owed(
+                                facts,
+                                closed,
+                                billed,
+                                generator.generate(facts, asOf, chargeLines, List.of(), billed),
+                                details)));
+  }
+
+  private Uni<Optional<UUID>> bill(SqlClient tx, Context context, Instant asOf) {
+    return owed(tx, context, asOf, context.position().chargesBilledTo())
+        .flatMap(
+            owed ->
+                invoice(
+                        tx,
+                        context,
+                        owed.facts(),
+                        asOf,
+                        owed.closed(),
+                        owed.billed(),
+                        owed.generated(),
+                        owed.details())
+                    .call(
+                        ignored ->
+                            positions.advance(
+                                tx,
+                                context.subscription().id(),
+                                owed.closed().isEmpty()
+                                    ? context.position().chargesBilledTo()
+                                    : owed.closed().get(owed.closed().size() - 1).active().toDate(),
+                                NextBillingRun.after(owed.facts(), asOf).orElse(null),
+                                asOf,
+                                clock.instant())));
+  }
+
+  /**
+   * Rebuilds a draft's fees as of the instant it billed: usage is priced again (an event that
+   * arrived since counts), base fees and true-ups recomputed. 405 unless it is a draft.
+   */
+  public Uni<Void> refresh(SqlClient tx, UUID organizationId, UUID invoiceId) {
+    return invoiceRepository
+        .findForUpdate(tx, organizationId, invoiceId)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
+        .flatMap(
+            invoice -> {
+              if (!"draft".equals(invoice.status())) {
+                throw new ApiException(InvoiceErrorCode.NOT_REFRESHABLE);
+              }
+              return invoiceRepository
+                  .subscriptionsOf(tx, List.of(invoiceId))
+                  .flatMap(
+                      bySubscription -> {
+                        List<BilledSubscriptionView> billed =
+                            bySubscription.getOrDefault(invoiceId, List.of());
+                        if (billed.isEmpty()) {
+                          return Uni.createFrom().voidItem();
+                        }
+                        BilledSubscription subscription = billed.get(0).billed();
+                        return invoiceRepository
+                            .deleteFees(tx, invoiceId)
+                            .chain(
+                                () ->
+                                    context(
+                                        tx,
+                                        organizationId,
+                                        subscription.subscriptionId(),
+                                        positions.lock(
+                                            tx,
+                                            subscription.subscriptionId(),
+                                            organizationId,
+                                            clock.instant())))
+                            .flatMap(
+                                context ->
+                                    owed(
+                                            tx,
+                                            context,
+                                            invoice.billedAsOf(),
+                                            subscription.chargesFrom() == null
+                                                ? context.position().chargesBilledTo()
+                                                : subscription
+                                                    .chargesFrom()
+                                                    .atZone(facts(context).zone())
+                                                    .toLocalDate())
+                                        .flatMap(
+                                            owed ->
+                                                invoiceRepository.replaceFees(
+                                                    tx,
+                                                    invoice,
+                                                    owed.generated().lines(),
+                                                    owed.details(),
+                                                    subscription.subscriptionId(),
+                                                    InvoiceTotals.of(
+                                                        owed.facts().terms().currency(),
+                                                        owed.generated().lines(),
+                                                        Money.zero(
+                                                            owed.facts().terms().currency())),
+                                                    clock.instant())));
+                      });
+            });
   }
 
   private Uni<Optional<UUID>> invoice(

@@ -195,6 +195,26 @@ public class InvoiceRepository {
                               odt(s.chargesTo())))
                       .replaceWithVoid());
     }
+    return chain.chain(
+        () ->
+            insertFees(
+                tx,
+                invoice.organizationId(),
+                invoice.id(),
+                fees,
+                details,
+                subscriptionId,
+                invoice.createdAt()));
+  }
+
+  private Uni<Void> insertFees(
+      SqlClient tx,
+      UUID organizationId,
+      UUID invoiceId,
+      List<FeeLine> fees,
+      Map<String, ChargeDetails> details,
+      UUID subscriptionId,
+      Instant createdAt) {
     List<Tuple> rows = new ArrayList<>();
     for (FeeLine line : fees) {
       ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null));
@@ -202,8 +222,8 @@ public class InvoiceRepository {
           Tuple.from(
               new Object[] {
                 UUID.randomUUID(),
-                invoice.organizationId(),
-                invoice.id(),
+                organizationId,
+                invoiceId,
                 subscriptionId,
                 line.type().wireName(),
                 line.key(),
@@ -220,23 +240,61 @@ public class InvoiceRepository {
                 line.currency().code(),
                 line.periodFrom(),
                 line.periodTo(),
-                odt(invoice.createdAt())
+                odt(createdAt)
               }));
     }
     if (rows.isEmpty()) {
-      return chain;
+      return Uni.createFrom().voidItem();
     }
-    return chain.chain(
-        () ->
-            tx.preparedQuery(
-                    "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type,"
-                        + " fee_key, charge_id, charge_filter_id, grouped_by, billable_metric_code,"
-                        + " invoice_display_name, description, units, events_count, amount_cents,"
-                        + " precise_amount, currency, period_from, period_to, created_at) VALUES"
-                        + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                        + " $17, $18, $19, $20)")
-                .executeBatch(rows)
-                .replaceWithVoid());
+    return tx.preparedQuery(
+            "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type,"
+                + " fee_key, charge_id, charge_filter_id, grouped_by, billable_metric_code,"
+                + " invoice_display_name, description, units, events_count, amount_cents,"
+                + " precise_amount, currency, period_from, period_to, created_at) VALUES"
+                + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
+                + " $17, $18, $19, $20)")
+        .executeBatch(rows)
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> deleteFees(SqlClient tx, UUID invoiceId) {
+    return tx.preparedQuery("DELETE FROM fees WHERE invoice_id = $1")
+        .execute(Tuple.of(invoiceId))
+        .replaceWithVoid();
+  }
+
+  /** A draft's new fees and totals, after a refresh. */
+  public Uni<Void> replaceFees(
+      SqlClient tx,
+      StoredInvoice invoice,
+      List<FeeLine> fees,
+      Map<String, ChargeDetails> details,
+      UUID subscriptionId,
+      InvoiceTotals t,
+      Instant now) {
+    return insertFees(
+            tx, invoice.organizationId(), invoice.id(), fees, details, subscriptionId, now)
+        .chain(
+            () ->
+                tx.preparedQuery(
+                        "UPDATE invoices SET fees_amount_cents = $2, coupons_amount_cents = $3,"
+                            + " sub_total_excluding_taxes_amount_cents = $4,"
+                            + " taxes_amount_cents = $5,"
+                            + " sub_total_including_taxes_amount_cents = $6,"
+                            + " total_amount_cents = $7, updated_at = $8 WHERE id = $1")
+                    .execute(
+                        Tuple.from(
+                            new Object[] {
+                              invoice.id(),
+                              t.feesAmount().minorUnits(),
+                              t.couponsAmount().minorUnits(),
+                              t.subTotalExcludingTaxes().minorUnits(),
+                              t.taxesAmount().minorUnits(),
+                              t.subTotalIncludingTaxes().minorUnits(),
+                              t.totalAmount().minorUnits(),
+                              odt(now)
+                            }))
+                    .replaceWithVoid());
   }
 
   /** Every fee line billed to a subscription, on invoices that are not voided. */

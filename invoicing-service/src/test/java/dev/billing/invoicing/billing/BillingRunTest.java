@@ -212,14 +212,23 @@ class BillingRunTest {
       String invoiceId = run("2026-11-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
       org.api().post("/api/v1/invoices/" + invoiceId + "/void").then().statusCode(200);
 
-      await().atMost(Duration.ofSeconds(15)).until(() -> receiver.at("/hooks").size() == 2);
       String hmacKey =
           org.api().get("/api/v1/organizations").then().extract().path("organization.hmac_key");
       Map<String, JsonPath> byType = new HashMap<>();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                for (WebhookReceiver.Received request : receiver.at("/hooks")) {
+                  byType.put(
+                      new JsonPath(request.body()).getString("webhook_type"),
+                      new JsonPath(request.body()));
+                }
+                return byType.containsKey("invoice.created")
+                    && byType.containsKey("invoice.voided");
+              });
       for (WebhookReceiver.Received request : receiver.at("/hooks")) {
         assertThat(request.header("X-Lago-Signature")).isEqualTo(hmac(hmacKey, request.body()));
-        JsonPath body = new JsonPath(request.body());
-        byType.put(body.getString("webhook_type"), body);
       }
       JsonPath created = byType.get("invoice.created");
       assertThat(created.getString("object_type")).isEqualTo("invoice");
@@ -228,6 +237,74 @@ class BillingRunTest {
       assertThat(created.getLong("invoice.total_amount_cents")).isEqualTo(2500);
       assertThat(byType.get("invoice.voided").getString("invoice.status")).isEqualTo("voided");
     }
+  }
+
+  @Test
+  void shouldRefreshADraftWithLateUsageThenFinalizeIt() {
+    org.api()
+        .body(Map.of("organization", Map.of("invoice_grace_period", 5)))
+        .put("/api/v1/organizations")
+        .then()
+        .statusCode(200);
+    String calls = metric("Calls", "calls", "count_agg", null);
+    plan("late", 1000, false, List.of(charge(calls, "standard", Map.of("amount", "0.10"))));
+    subscribe("late", "late-sub", "late", "2026-11-01T00:00:00Z", null);
+    List<TestEvents.Event> early = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      early.add(event("early-" + i, "calls", at(5, i), Map.of()));
+    }
+    TestEvents.send(org.id(), "late-sub", early);
+    awaitUsage("late", "late-sub", 10);
+
+    // $10.00 + 10 calls × $0.10 = $11.00, a draft for the 5-day grace period
+    String draftId = run("2026-12-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
+    assertThat(invoice(draftId).getLong("invoice.total_amount_cents")).isEqualTo(1100);
+    assertThat(invoice(draftId).getString("invoice.status")).isEqualTo("draft");
+
+    // five calls of November arrive late; the refreshed draft counts them: $11.50
+    List<TestEvents.Event> late = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      late.add(event("late-" + i, "calls", at(20, i), Map.of()));
+    }
+    TestEvents.send(org.id(), "late-sub", late);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                org.api()
+                        .put("/api/v1/invoices/" + draftId + "/refresh")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getLong("invoice.total_amount_cents")
+                    == 1150);
+    JsonPath refreshed = invoice(draftId);
+    assertThat(amountsByItem(refreshed))
+        .containsEntry("subscription:late", 1000L)
+        .containsEntry("charge:calls", 150L);
+    assertThat(refreshed.getList("invoice.fees")).hasSize(2);
+
+    JsonPath finalized =
+        org.api()
+            .put("/api/v1/invoices/" + draftId + "/finalize")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(finalized.getString("invoice.status")).isEqualTo("finalized");
+    assertThat(finalized.getLong("invoice.total_amount_cents")).isEqualTo(1150);
+    assertThat(finalized.getString("invoice.number")).endsWith("-001-001");
+    org.api()
+        .put("/api/v1/invoices/" + draftId + "/refresh")
+        .then()
+        .statusCode(405)
+        .body("code", equalTo("not_refreshable"));
+    org.api()
+        .put("/api/v1/invoices/" + draftId + "/finalize")
+        .then()
+        .statusCode(405)
+        .body("code", equalTo("not_finalizable"));
   }
 
   @Test

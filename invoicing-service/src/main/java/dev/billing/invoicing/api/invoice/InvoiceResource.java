@@ -1,5 +1,6 @@
 package dev.billing.invoicing.api.invoice;
 
+import dev.billing.invoicing.billing.BillingRun;
 import dev.billing.invoicing.billing.InvoiceLifecycle;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
@@ -25,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Lago's {@code /api/v1/invoices}: read, finalize a draft, void a finalized invoice. */
+/** Lago's {@code /api/v1/invoices}: read, refresh or finalize a draft, void a finalized invoice. */
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
@@ -48,6 +49,7 @@ public class InvoiceResource {
   private final CustomerRepository customers;
   private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
+  private final BillingRun billing;
   private final Pool pool;
 
   public InvoiceResource(
@@ -56,12 +58,14 @@ public class InvoiceResource {
       CustomerRepository customers,
       InvoiceLifecycle lifecycle,
       InvoiceViews views,
+      BillingRun billing,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.customers = customers;
     this.lifecycle = lifecycle;
     this.views = views;
+    this.billing = billing;
     this.pool = pool;
   }
 
@@ -115,6 +119,15 @@ public class InvoiceResource {
   public Uni<InvoiceResponse> finalizeInvoice(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
     return pool.withTransaction(tx -> lifecycle.finalize(tx, organization.id(), invoiceId))
+        .chain(() -> view(invoiceId))
+        .map(InvoiceResponse::new);
+  }
+
+  @PUT
+  @Path("/{id}/refresh")
+  public Uni<InvoiceResponse> refresh(@PathParam("id") String id) {
+    UUID invoiceId = invoiceId(id);
+    return pool.withTransaction(tx -> billing.refresh(tx, organization.id(), invoiceId))
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
