@@ -149,6 +149,22 @@ class BillingRunTest {
   }
 
   @Test
+  void shouldNotProrateAnAnniversarySubscription() {
+    plan("anniversary", 5000, false, List.of());
+    subscribe("anna", "anna-sub", "anniversary", "2026-11-10T00:00:00Z", null, "anniversary");
+
+    // its period runs November 10th to December 9th: nothing on December 1st
+    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    JsonPath atAnniversary = run("2026-12-10T00:00:00Z");
+    assertThat(atAnniversary.getInt("billing_run.invoices_created")).isEqualTo(1);
+    JsonPath invoice = invoice(atAnniversary.getString("billing_run.lago_invoice_ids[0]"));
+    // a whole period: $50.00, not prorated
+    assertThat(invoice.getLong("invoice.total_amount_cents")).isEqualTo(5000);
+    assertThat(invoice.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-10");
+    assertThat(invoice.getString("invoice.fees[0].to_date")).isEqualTo("2026-12-09");
+  }
+
+  @Test
   void shouldVoidOnlyAFinalizedInvoiceAndKeepADraftDuringTheGracePeriod() {
     org.api()
         .body(Map.of("organization", Map.of("invoice_grace_period", 3)))
@@ -503,6 +519,16 @@ class BillingRunTest {
 
   private void subscribe(
       String customer, String externalId, String plan, String at, String timezone) {
+    subscribe(customer, externalId, plan, at, timezone, "calendar");
+  }
+
+  private void subscribe(
+      String customer,
+      String externalId,
+      String plan,
+      String at,
+      String timezone,
+      String billingTime) {
     Map<String, Object> customerBody = new HashMap<>();
     customerBody.put("external_id", customer);
     customerBody.put("name", customer);
@@ -528,7 +554,7 @@ class BillingRunTest {
                                     "external_customer_id", customer,
                                     "external_id", externalId,
                                     "plan_code", plan,
-                                    "billing_time", "calendar",
+                                    "billing_time", billingTime,
                                     "subscription_at", at)))
                         .post("/api/v1/subscriptions")
                         .statusCode()
