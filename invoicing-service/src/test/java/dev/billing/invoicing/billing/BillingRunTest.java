@@ -119,6 +119,40 @@ class BillingRunTest {
         .statusCode(200)
         .body("invoices", hasSize(1))
         .body("meta.total_count", equalTo(1));
+
+    // the same fees, by subscription, type and metric
+    org.api()
+        .queryParam("external_subscription_id", "acme-sub")
+        .queryParam("fee_type", "charge")
+        .get("/api/v1/fees")
+        .then()
+        .statusCode(200)
+        .body("fees", hasSize(3))
+        .body("meta.total_count", equalTo(3));
+    String storageFee =
+        org.api()
+            .queryParam("billable_metric_code", "storage_gb")
+            .get("/api/v1/fees")
+            .then()
+            .statusCode(200)
+            .body("fees", hasSize(1))
+            .body("fees[0].amount_cents", equalTo(1000))
+            .body("fees[0].units", equalTo("30"))
+            .body("fees[0].events_count", equalTo(3))
+            .extract()
+            .path("fees[0].lago_id");
+    org.api()
+        .get("/api/v1/fees/" + storageFee)
+        .then()
+        .statusCode(200)
+        .body("fee.lago_invoice_id", equalTo(invoiceId))
+        .body("fee.item.code", equalTo("storage_gb"));
+    org.api()
+        .get("/api/v1/fees/" + UUID.randomUUID())
+        .then()
+        .statusCode(404)
+        .body("code", equalTo("fee_not_found"));
+    org.api().queryParam("fee_type", "tip").get("/api/v1/fees").then().statusCode(422);
   }
 
   @Test

@@ -193,13 +193,19 @@ public record InvoiceJson(
                         s.billed().chargesTo(),
                         s.billed().invoicingReason()))
             .toList(),
-        fees.stream().map(f -> fee(f, invoice, planBySubscription)).toList(),
+        fees.stream()
+            .map(f -> fee(f, invoice.id().toString(), invoice.paymentStatus(), planBySubscription))
+            .toList(),
         List.of(),
         List.of(),
         List.of());
   }
 
-  static FeeJson fee(StoredFee fee, StoredInvoice invoice, Map<String, String> planBySubscription) {
+  static FeeJson fee(
+      StoredFee fee,
+      String invoiceId,
+      String paymentStatus,
+      Map<String, String> planBySubscription) {
     FeeLine line = fee.line();
     BigDecimal units = line.units();
     BigDecimal unitAmount =
@@ -219,7 +225,7 @@ public record InvoiceJson(
         line.chargeFilterId() == null || "true_up".equals(line.chargeFilterId())
             ? null
             : line.chargeFilterId(),
-        invoice.id().toString(),
+        invoiceId,
         subscriptionId,
         line.amount().minorUnits(),
         line.preciseAmount().stripTrailingZeros().toPlainString(),
@@ -233,7 +239,7 @@ public record InvoiceJson(
         true,
         line.periodFrom(),
         line.periodTo() == null ? null : line.periodTo().minusDays(1),
-        invoice.paymentStatus(),
+        paymentStatus,
         fee.createdAt(),
         new Item(
             line.type().wireName(),
