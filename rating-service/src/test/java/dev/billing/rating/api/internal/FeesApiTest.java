@@ -77,10 +77,11 @@ class FeesApiTest {
         .body("fees.lines[0].events_count", equalTo(2))
         .body("fees.lines[0].amount_cents", equalTo(438))
         .body("fees.lines[0].precise_amount", equalTo("4.375"))
-        // the $10.00 minimum for the whole month: $10.00 − $4.375 = $5.625 → $5.63
+        // the $10.00 minimum for the whole month less what the charge bills: $10.00 − $4.38 =
+        // $5.62, so the charge comes to the minimum exactly
         .body("fees.lines[1].true_up", equalTo(true))
-        .body("fees.lines[1].amount_cents", equalTo(563))
-        .body("fees.amount_cents", equalTo(1001));
+        .body("fees.lines[1].amount_cents", equalTo(562))
+        .body("fees.amount_cents", equalTo(1000));
   }
 
   @Test
