@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.invoice;
 
 import dev.billing.invoicing.billing.InvoiceLifecycle;
+import dev.billing.invoicing.billing.OneOffInvoices;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -11,6 +12,7 @@ import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,7 +27,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Lago's {@code /api/v1/invoices}: read, finalize a draft, void a finalized invoice. */
+/**
+ * Lago's {@code /api/v1/invoices}: create a one-off invoice, read, finalize a draft, void a
+ * finalized invoice.
+ */
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
@@ -48,6 +53,7 @@ public class InvoiceResource {
   private final CustomerRepository customers;
   private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
+  private final OneOffInvoices oneOff;
   private final Pool pool;
 
   public InvoiceResource(
@@ -56,13 +62,28 @@ public class InvoiceResource {
       CustomerRepository customers,
       InvoiceLifecycle lifecycle,
       InvoiceViews views,
+      OneOffInvoices oneOff,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.customers = customers;
     this.lifecycle = lifecycle;
     this.views = views;
+    this.oneOff = oneOff;
     this.pool = pool;
+  }
+
+  /** A one-off invoice of add-ons, finalized at once ({@code invoice.one_off_created}). */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<InvoiceResponse> createOneOff(OneOffInvoiceRequest request) {
+    if (request == null || request.invoice() == null) {
+      throw ApiException.missingRootKey("invoice");
+    }
+    return oneOff
+        .create(organization.id(), request.invoice())
+        .flatMap(this::view)
+        .map(InvoiceResponse::new);
   }
 
   @GET
