@@ -70,6 +70,8 @@ CREATE TABLE invoice_credits (
     organization_id    uuid          NOT NULL,
     invoice_id         uuid          NOT NULL REFERENCES invoices (id) ON DELETE CASCADE,
     applied_coupon_id  uuid          NOT NULL REFERENCES applied_coupons (id),
+    -- the order coupons were applied in on this invoice (Lago's order)
+    position           integer       NOT NULL,
     amount_cents       bigint        NOT NULL,
     amount_currency    char(3)       NOT NULL,
     created_at         timestamptz   NOT NULL,

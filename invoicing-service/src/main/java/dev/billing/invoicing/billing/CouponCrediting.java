@@ -117,7 +117,9 @@ public class CouponCrediting {
         chain = chain.chain(() -> applied.saveState(tx, after, at));
       }
     }
-    for (CouponCredit credit : application.credits()) {
+    for (int i = 0; i < application.credits().size(); i++) {
+      CouponCredit credit = application.credits().get(i);
+      int position = i;
       chain =
           chain.chain(
               () ->
@@ -125,6 +127,7 @@ public class CouponCrediting {
                       tx,
                       invoice.organizationId(),
                       invoice.id(),
+                      position,
                       UUID.fromString(credit.appliedCouponId()),
                       credit.amount(),
                       at));

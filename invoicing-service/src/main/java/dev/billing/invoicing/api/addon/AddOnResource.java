@@ -76,7 +76,8 @@ public class AddOnResource {
                 amount(in.amountCents(), in.amountCurrency(), new ValidationErrors()),
                 now,
                 now),
-            in);
+            in.amountCents(),
+            in.amountCurrency());
     return pool.withTransaction(
             tx -> requireFreeCode(tx, addOn.code()).chain(() -> addOns.insert(tx, addOn)))
         .onFailure(AddOnResource::isUniqueViolation)
@@ -118,6 +119,14 @@ public class AddOnResource {
                 existing(tx, code)
                     .flatMap(
                         old -> {
+                          Long cents =
+                              in.amountCents() != null
+                                  ? in.amountCents()
+                                  : old.amount().minorUnits();
+                          String currency =
+                              in.amountCurrency() != null
+                                  ? in.amountCurrency()
+                                  : old.amount().currency().code();
                           AddOn changed =
                               valid(
                                   new AddOn(
@@ -131,17 +140,11 @@ public class AddOnResource {
                                       in.description() != null
                                           ? in.description()
                                           : old.description(),
-                                      amount(
-                                          in.amountCents() != null
-                                              ? in.amountCents()
-                                              : old.amount().minorUnits(),
-                                          in.amountCurrency() != null
-                                              ? in.amountCurrency()
-                                              : old.amount().currency().code(),
-                                          new ValidationErrors()),
+                                      amount(cents, currency, new ValidationErrors()),
                                       old.createdAt(),
                                       clock.instant()),
-                                  in);
+                                  cents,
+                                  currency);
                           Uni<Void> free =
                               changed.code().equals(old.code())
                                   ? Uni.createFrom().voidItem()
@@ -183,7 +186,7 @@ public class AddOnResource {
    * Checks the fields Lago checks; the amount was parsed leniently (a placeholder when invalid) so
    * that every error is reported at once.
    */
-  private static AddOn valid(AddOn addOn, AddOnRequest.Input in) {
+  private static AddOn valid(AddOn addOn, Long cents, String currency) {
     ValidationErrors errors = new ValidationErrors();
     if (addOn.name() == null || addOn.name().isBlank()) {
       errors.add("name", "value_is_mandatory");
@@ -191,10 +194,7 @@ public class AddOnResource {
     if (addOn.code().isBlank()) {
       errors.add("code", "value_is_mandatory");
     }
-    amount(
-        in.amountCents() != null ? in.amountCents() : addOn.amount().minorUnits(),
-        in.amountCurrency() != null ? in.amountCurrency() : addOn.amount().currency().code(),
-        errors);
+    amount(cents, currency, errors);
     errors.throwIfAny();
     return addOn;
   }

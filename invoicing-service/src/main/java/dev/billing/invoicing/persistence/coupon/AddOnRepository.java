@@ -35,7 +35,7 @@ public class AddOnRepository {
   public Uni<Void> update(SqlClient tx, AddOn a) {
     return tx.preparedQuery(
             "UPDATE add_ons SET code = $3, name = $4, invoice_display_name = $5, description = $6,"
-                + " amount_cents = $7, amount_currency = $8, updated_at = $10"
+                + " amount_cents = $7, amount_currency = $8, created_at = $9, updated_at = $10"
                 + " WHERE id = $1 AND organization_id = $2")
         .execute(tuple(a))
         .replaceWithVoid();

@@ -193,13 +193,14 @@ public class AppliedCouponRepository {
       SqlClient tx,
       UUID organizationId,
       UUID invoiceId,
+      int position,
       UUID appliedCouponId,
       Money amount,
       Instant at) {
     return tx.preparedQuery(
             "INSERT INTO invoice_credits (id, organization_id, invoice_id, applied_coupon_id,"
-                + " amount_cents, amount_currency, created_at, updated_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $7)")
+                + " amount_cents, amount_currency, created_at, updated_at, position)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)")
         .execute(
             Tuple.from(
                 new Object[] {
@@ -209,12 +210,16 @@ public class AppliedCouponRepository {
                   appliedCouponId,
                   amount.minorUnits(),
                   amount.currency().code(),
-                  odt(at)
+                  odt(at),
+                  position
                 }))
         .replaceWithVoid();
   }
 
-  /** The credits on these invoices, or given by these applied coupons, oldest first. */
+  /**
+   * The credits on these invoices, or given by these applied coupons: invoice by invoice (oldest
+   * first), each in the order its coupons were applied.
+   */
   public Uni<List<StoredCredit>> credits(
       SqlClient client, List<UUID> invoiceIds, List<UUID> appliedCouponIds) {
     return client
@@ -224,7 +229,7 @@ public class AppliedCouponRepository {
                 + " JOIN applied_coupons a ON a.id = k.applied_coupon_id"
                 + " JOIN coupons c ON c.id = a.coupon_id JOIN invoices i ON i.id = k.invoice_id"
                 + " WHERE k.invoice_id = ANY($1) OR k.applied_coupon_id = ANY($2)"
-                + " ORDER BY k.created_at, k.id")
+                + " ORDER BY i.issuing_date, i.created_at, i.id, k.position")
         .execute(Tuple.of(invoiceIds.toArray(UUID[]::new), appliedCouponIds.toArray(UUID[]::new)))
         .map(
             rows -> {

@@ -76,7 +76,7 @@ public class CouponRepository {
                 + " amount_cents = $7, amount_currency = $8, percentage_rate = $9, frequency = $10,"
                 + " frequency_duration = $11, expiration = $12, expiration_at = $13, reusable ="
                 + " $14, plan_codes = $15, billable_metric_codes = $16, status = $17,"
-                + " terminated_at = $18, updated_at = $20 WHERE id = $1 AND organization_id = $2")
+                + " terminated_at = $18, created_at = $19, updated_at = $20 WHERE id = $1 AND organization_id = $2")
         .execute(tuple(c))
         .replaceWithVoid();
   }
