@@ -2,7 +2,9 @@ package dev.billing.invoicing.billing;
 
 import dev.billing.invoicing.api.invoice.InvoiceViews;
 import dev.billing.invoicing.domain.customer.Customer;
+import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.InvoiceNumber;
+import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
 import dev.billing.invoicing.domain.organization.Organization;
 import dev.billing.invoicing.domain.webhook.WebhookTypes;
@@ -15,14 +17,18 @@ import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
 import dev.billing.platform.error.ApiException;
+import dev.billing.platform.money.Money;
 import dev.billing.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,6 +45,7 @@ public class InvoiceLifecycle {
   private final OutboxWriter outbox;
   private final WebhookOutbox webhooks;
   private final InvoiceViews views;
+  private final CouponCrediting coupons;
   private final Clock clock;
 
   public InvoiceLifecycle(
@@ -48,6 +55,7 @@ public class InvoiceLifecycle {
       OutboxWriter outbox,
       WebhookOutbox webhooks,
       InvoiceViews views,
+      CouponCrediting coupons,
       Clock clock) {
     this.invoices = invoices;
     this.organizations = organizations;
@@ -55,6 +63,7 @@ public class InvoiceLifecycle {
     this.outbox = outbox;
     this.webhooks = webhooks;
     this.views = views;
+    this.coupons = coupons;
     this.clock = clock;
   }
 
@@ -102,6 +111,52 @@ public class InvoiceLifecycle {
     return stored.chain(() -> finalize(tx, draft, customer, now)).replaceWith(draft.id());
   }
 
+  /**
+   * Stores a one-off invoice of add-on fees, finalized at once (no grace period, no coupons, as in
+   * Lago); returns its id.
+   */
+  public Uni<UUID> createOneOff(
+      SqlClient tx,
+      Organization organization,
+      Customer customer,
+      List<FeeLine> fees,
+      Map<String, ChargeDetails> details) {
+    Instant now = clock.instant();
+    ZoneId zone =
+        ZoneId.of(customer.timezone() != null ? customer.timezone() : organization.timezone());
+    int netTerm =
+        Optional.ofNullable(customer.billing().netPaymentTerm())
+            .orElse(organization.netPaymentTerm());
+    LocalDate issuing = now.atZone(zone).toLocalDate();
+    InvoiceTotals totals =
+        InvoiceTotals.of(fees.get(0).currency(), fees, Money.zero(fees.get(0).currency()));
+    StoredInvoice draft =
+        new StoredInvoice(
+            UUID.randomUUID(),
+            organization.id(),
+            customer.id(),
+            null,
+            InvoiceNumber.draft(organization.documentNumberPrefix()),
+            "one_off",
+            "draft",
+            totals.paymentStatusAtFinalization(),
+            totals.feesAmount().currency().code(),
+            issuing,
+            issuing.plusDays(netTerm),
+            netTerm,
+            null,
+            totals,
+            now,
+            null,
+            null,
+            now,
+            now);
+    return invoices
+        .insert(tx, draft, List.of(), fees, details, null)
+        .chain(() -> finalize(tx, draft, customer, now))
+        .replaceWith(draft.id());
+  }
+
   /** Finalizes a draft of the caller's organization; 405 unless it is a draft. */
   public Uni<Void> finalize(SqlClient tx, UUID organizationId, UUID invoiceId) {
     return invoices
@@ -137,9 +192,11 @@ public class InvoiceLifecycle {
   }
 
   private Uni<Void> finalize(SqlClient tx, StoredInvoice draft, Customer customer, Instant now) {
-    // the organization's row lock makes the running numbers unique
-    return organizations
-        .findForUpdate(tx, draft.organizationId())
+    // coupons first (Lago applies them on finalization only), then the organization's row lock
+    // makes the running numbers unique
+    return coupons
+        .apply(tx, draft, now)
+        .chain(() -> organizations.findForUpdate(tx, draft.organizationId()))
         .map(found -> found.orElseThrow())
         .flatMap(
             organization ->
@@ -179,15 +236,22 @@ public class InvoiceLifecycle {
                     .flatMap(
                         json ->
                             webhooks.enqueue(
-                                tx, organizationId, webhookType(invoice.status()), "invoice", json))
+                                tx,
+                                organizationId,
+                                webhookType(invoice.status(), invoice.invoiceType()),
+                                "invoice",
+                                json))
                     .replaceWithVoid());
   }
 
-  private static String webhookType(String status) {
+  private static String webhookType(String status, String invoiceType) {
     return switch (status) {
       case "draft" -> WebhookTypes.INVOICE_DRAFTED;
       case "voided" -> WebhookTypes.INVOICE_VOIDED;
-      default -> WebhookTypes.INVOICE_CREATED;
+      default ->
+          "one_off".equals(invoiceType)
+              ? WebhookTypes.INVOICE_ONE_OFF_CREATED
+              : WebhookTypes.INVOICE_CREATED;
     };
   }
 }

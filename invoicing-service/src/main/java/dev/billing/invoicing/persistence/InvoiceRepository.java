@@ -83,6 +83,8 @@ public class InvoiceRepository {
    * @param eventsCount events priced
    * @param billableMetricCode the metric of a charge fee
    * @param invoiceDisplayName the charge's or filter's label
+   * @param addOnCode the add-on billed, for add-on fees
+   * @param preciseCouponsAmount the fee's share of coupon credits, in major units
    * @param createdAt created
    */
   public record StoredFee(
@@ -93,6 +95,8 @@ public class InvoiceRepository {
       long eventsCount,
       String billableMetricCode,
       String invoiceDisplayName,
+      String addOnCode,
+      java.math.BigDecimal preciseCouponsAmount,
       Instant createdAt) {}
 
   /**
@@ -103,7 +107,17 @@ public class InvoiceRepository {
    * @param invoiceDisplayName the charge's or filter's label
    */
   public record ChargeDetails(
-      long eventsCount, String billableMetricCode, String invoiceDisplayName) {}
+      long eventsCount, String billableMetricCode, String invoiceDisplayName, String addOnCode) {
+
+    public ChargeDetails(long eventsCount, String billableMetricCode, String invoiceDisplayName) {
+      this(eventsCount, billableMetricCode, invoiceDisplayName, null);
+    }
+
+    /** What an add-on fee shows: the add-on's code and the label. */
+    public static ChargeDetails addOn(String code, String invoiceDisplayName) {
+      return new ChargeDetails(0, null, invoiceDisplayName, code);
+    }
+  }
 
   /**
    * One subscription billed by an invoice.
@@ -128,7 +142,7 @@ public class InvoiceRepository {
       "id, invoice_id, subscription_id, fee_type, fee_key, charge_id, charge_filter_id,"
           + " grouped_by, billable_metric_code, invoice_display_name, description, units,"
           + " events_count, amount_cents, precise_amount, currency, period_from, period_to,"
-          + " created_at";
+          + " add_on_code, precise_coupons_amount, created_at";
 
   public Uni<Void> insert(
       SqlClient tx,
@@ -217,7 +231,7 @@ public class InvoiceRepository {
       Instant createdAt) {
     List<Tuple> rows = new ArrayList<>();
     for (FeeLine line : fees) {
-      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null));
+      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
       rows.add(
           Tuple.from(
               new Object[] {
@@ -240,7 +254,8 @@ public class InvoiceRepository {
                 line.currency().code(),
                 line.periodFrom(),
                 line.periodTo(),
-                odt(createdAt)
+                odt(createdAt),
+                d.addOnCode()
               }));
     }
     if (rows.isEmpty()) {
@@ -250,9 +265,9 @@ public class InvoiceRepository {
             "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type,"
                 + " fee_key, charge_id, charge_filter_id, grouped_by, billable_metric_code,"
                 + " invoice_display_name, description, units, events_count, amount_cents,"
-                + " precise_amount, currency, period_from, period_to, created_at) VALUES"
-                + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,"
-                + " $17, $18, $19, $20)")
+                + " precise_amount, currency, period_from, period_to, created_at, add_on_code)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+                + " $16, $17, $18, $19, $20, $21)")
         .executeBatch(rows)
         .replaceWithVoid();
   }
@@ -515,6 +530,42 @@ public class InvoiceRepository {
         .replaceWithVoid();
   }
 
+  /** The amounts after coupons, and the payment status they give, at finalization. */
+  public Uni<Void> updateTotals(
+      SqlClient tx, UUID id, InvoiceTotals t, String paymentStatus, Instant at) {
+    return tx.preparedQuery(
+            "UPDATE invoices SET coupons_amount_cents = $2,"
+                + " sub_total_excluding_taxes_amount_cents = $3,"
+                + " sub_total_including_taxes_amount_cents = $4, total_amount_cents = $5,"
+                + " payment_status = $6, updated_at = $7 WHERE id = $1")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  id,
+                  t.couponsAmount().minorUnits(),
+                  t.subTotalExcludingTaxes().minorUnits(),
+                  t.subTotalIncludingTaxes().minorUnits(),
+                  t.totalAmount().minorUnits(),
+                  paymentStatus,
+                  odt(at)
+                }))
+        .replaceWithVoid();
+  }
+
+  /** Each fee's share of the coupon credits (Lago's {@code precise_coupons_amount_cents}). */
+  public Uni<Void> setPreciseCoupons(
+      SqlClient tx, UUID invoiceId, Map<String, java.math.BigDecimal> byFeeKey) {
+    if (byFeeKey.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> rows = new ArrayList<>();
+    byFeeKey.forEach((key, amount) -> rows.add(Tuple.of(invoiceId, key, amount)));
+    return tx.preparedQuery(
+            "UPDATE fees SET precise_coupons_amount = $3 WHERE invoice_id = $1 AND fee_key = $2")
+        .executeBatch(rows)
+        .replaceWithVoid();
+  }
+
   public Uni<Void> markVoided(SqlClient tx, UUID id, Instant at) {
     return tx.preparedQuery(
             "UPDATE invoices SET status = 'voided', voided_at = $2, updated_at = $2 WHERE id = $1")
@@ -630,6 +681,8 @@ public class InvoiceRepository {
               r.getLong("events_count"),
               r.getString("billable_metric_code"),
               r.getString("invoice_display_name"),
+              r.getString("add_on_code"),
+              r.getBigDecimal("precise_coupons_amount"),
               instant(r.getOffsetDateTime("created_at"))));
     }
     return fees;

@@ -34,7 +34,7 @@ public final class RatingService {
                     "BILLING_ADMIN_TOKEN",
                     OperatorApi.adminToken(),
                     "BILLING_KAFKA_GROUP_PREFIX",
-                    "rating-for-invoicing-tests"),
+                    GROUP_PREFIX),
                 "rating-for-invoicing-tests.log");
       } catch (Exception e) {
         throw new IllegalStateException("rating-service did not start", e);

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.api.invoice;
 
+import dev.billing.invoicing.api.coupon.CreditJson;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
@@ -41,7 +42,7 @@ public record InvoiceJson(
     CustomerRef customer,
     List<BillingPeriodJson> billingPeriods,
     List<FeeJson> fees,
-    List<Object> credits,
+    List<CreditJson> credits,
     List<Object> appliedTaxes,
     List<Object> metadata) {
 
@@ -93,6 +94,7 @@ public record InvoiceJson(
    * @param units units billed
    * @param preciseUnitAmount amount per unit
    * @param eventsCount events priced
+   * @param preciseCouponsAmountCents the fee's share of coupon credits, in cents, unrounded
    * @param payInAdvance always false for now
    * @param invoiceable true
    * @param fromDate first day billed
@@ -115,6 +117,7 @@ public record InvoiceJson(
       String units,
       String preciseUnitAmount,
       long eventsCount,
+      String preciseCouponsAmountCents,
       boolean payInAdvance,
       boolean invoiceable,
       LocalDate fromDate,
@@ -141,7 +144,8 @@ public record InvoiceJson(
       StoredInvoice invoice,
       Customer customer,
       List<BilledSubscriptionView> subscriptions,
-      List<StoredFee> fees) {
+      List<StoredFee> fees,
+      List<CreditJson> credits) {
     InvoiceTotals t = invoice.totals();
     Map<String, String> planBySubscription =
         subscriptions.stream()
@@ -196,7 +200,7 @@ public record InvoiceJson(
         fees.stream()
             .map(f -> fee(f, invoice.id().toString(), invoice.paymentStatus(), planBySubscription))
             .toList(),
-        List.of(),
+        credits,
         List.of(),
         List.of());
   }
@@ -217,7 +221,7 @@ public record InvoiceJson(
         switch (line.type()) {
           case CHARGE -> fee.billableMetricCode();
           case SUBSCRIPTION, COMMITMENT -> planBySubscription.get(subscriptionId);
-          case ADD_ON -> null;
+          case ADD_ON -> fee.addOnCode();
         };
     return new FeeJson(
         fee.id().toString(),
@@ -235,6 +239,10 @@ public record InvoiceJson(
         units.signum() == 0 ? "0.0" : units.stripTrailingZeros().toPlainString(),
         unitAmount.stripTrailingZeros().toPlainString(),
         fee.eventsCount(),
+        fee.preciseCouponsAmount()
+            .movePointRight(line.currency().exponent())
+            .stripTrailingZeros()
+            .toPlainString(),
         false,
         true,
         line.periodFrom(),

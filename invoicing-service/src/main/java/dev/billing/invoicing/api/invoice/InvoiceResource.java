@@ -2,6 +2,7 @@ package dev.billing.invoicing.api.invoice;
 
 import dev.billing.invoicing.billing.BillingRun;
 import dev.billing.invoicing.billing.InvoiceLifecycle;
+import dev.billing.invoicing.billing.OneOffInvoices;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -12,6 +13,7 @@ import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,7 +28,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Lago's {@code /api/v1/invoices}: read, refresh or finalize a draft, void a finalized invoice. */
+/**
+ * Lago's {@code /api/v1/invoices}: create a one-off invoice, read, refresh or finalize a draft,
+ * void a finalized invoice.
+ */
 @Path("/api/v1/invoices")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
@@ -50,6 +55,7 @@ public class InvoiceResource {
   private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
   private final BillingRun billing;
+  private final OneOffInvoices oneOff;
   private final Pool pool;
 
   public InvoiceResource(
@@ -59,6 +65,7 @@ public class InvoiceResource {
       InvoiceLifecycle lifecycle,
       InvoiceViews views,
       BillingRun billing,
+      OneOffInvoices oneOff,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
@@ -66,7 +73,21 @@ public class InvoiceResource {
     this.lifecycle = lifecycle;
     this.views = views;
     this.billing = billing;
+    this.oneOff = oneOff;
     this.pool = pool;
+  }
+
+  /** A one-off invoice of add-ons, finalized at once ({@code invoice.one_off_created}). */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<InvoiceResponse> createOneOff(OneOffInvoiceRequest request) {
+    if (request == null || request.invoice() == null) {
+      throw ApiException.missingRootKey("invoice");
+    }
+    return oneOff
+        .create(organization.id(), request.invoice())
+        .flatMap(this::view)
+        .map(InvoiceResponse::new);
   }
 
   @GET

@@ -1,8 +1,11 @@
 package dev.billing.invoicing.api.invoice;
 
+import dev.billing.invoicing.api.coupon.CreditJson;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
+import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
+import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository.StoredCredit;
 import dev.billing.platform.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -16,10 +19,13 @@ public class InvoiceViews {
 
   private final InvoiceRepository invoices;
   private final CustomerRepository customers;
+  private final AppliedCouponRepository coupons;
 
-  public InvoiceViews(InvoiceRepository invoices, CustomerRepository customers) {
+  public InvoiceViews(
+      InvoiceRepository invoices, CustomerRepository customers, AppliedCouponRepository coupons) {
     this.invoices = invoices;
     this.customers = customers;
+    this.coupons = coupons;
   }
 
   public Uni<InvoiceJson> byId(SqlClient client, UUID organizationId, UUID id) {
@@ -37,6 +43,18 @@ public class InvoiceViews {
     }
     List<UUID> ids = page.stream().map(StoredInvoice::id).toList();
     List<UUID> customerIds = page.stream().map(StoredInvoice::customerId).distinct().toList();
+    return coupons
+        .credits(client, ids, List.of())
+        .flatMap(credits -> of(client, organizationId, page, ids, customerIds, credits));
+  }
+
+  private Uni<List<InvoiceJson>> of(
+      SqlClient client,
+      UUID organizationId,
+      List<StoredInvoice> page,
+      List<UUID> ids,
+      List<UUID> customerIds,
+      List<StoredCredit> credits) {
     return invoices
         .feesOf(client, ids)
         .flatMap(
@@ -62,6 +80,13 @@ public class InvoiceViews {
                                                                 f ->
                                                                     f.invoiceId()
                                                                         .equals(invoice.id()))
+                                                            .toList(),
+                                                        credits.stream()
+                                                            .filter(
+                                                                c ->
+                                                                    c.invoiceId()
+                                                                        .equals(invoice.id()))
+                                                            .map(CreditJson::of)
                                                             .toList()))
                                             .toList())));
   }
