@@ -1,0 +1,32 @@
+// One as-of billing run bills every due subscription of an organization (here three customers on
+// one plan), each invoice to the cent.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { newOrganization, call, subscribe, billingRun, invoicesOf, currentMonth, uniq } from "../lib/stack.js";
+
+// TODO(invoicing-service): a run over several subscriptions of ONE organization leaves some of them
+// with `ERROR: deadlock detected (40P01)` in `failures` (two billing transactions both hold a
+// KEY SHARE lock on the organization row from their invoice inserts, then both ask
+// `SELECT ... FROM organizations WHERE id = $1 FOR UPDATE` in InvoiceLifecycle's finalization).
+// A second run bills what was left, so the demo runs again; this test stays `todo` until fixed.
+test("one billing run bills all three subscriptions of an organization", { todo: "invoicing: deadlock on organizations FOR UPDATE between concurrent billings of one org" }, async () => {
+  const org = await newOrganization(`e2e-many-${uniq()}`);
+  const { client } = org;
+  const month = currentMonth();
+  await call(client.plans.createPlan({
+    plan: { name: "Team", code: "team", interval: "monthly", amount_cents: 2500, amount_currency: "USD", pay_in_advance: false, charges: [] },
+  }));
+  for (const c of ["c1", "c2", "c3"]) {
+    await call(client.customers.createCustomer({ customer: { external_id: c, currency: "USD" } }));
+    await subscribe(client, { external_customer_id: c, external_id: `${c}-sub`, plan_code: "team", subscription_at: month.start.toISOString() });
+  }
+  const run = await billingRun(org.id, month.next);
+  assert.deepEqual(run.failures, {});
+  assert.equal(run.invoices_created, 3);
+  // By hand: each a full month of $25.00 = 2,500 cents
+  for (const c of ["c1", "c2", "c3"]) {
+    const invoices = await invoicesOf(client, c);
+    assert.equal(invoices.length, 1, c);
+    assert.equal(invoices[0].total_amount_cents, 2500, c);
+  }
+});
