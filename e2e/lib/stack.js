@@ -166,3 +166,12 @@ export const feeOf = (inv, predicate) => {
   if (found.length !== 1) throw new Error(`expected one matching fee, found ${found.length}: ${JSON.stringify(inv.fees.map((f) => f.item))}`);
   return found[0];
 };
+
+/**
+ * Waits until rating-service knows a subscription (it arrives there through billing.subscriptions):
+ * a billing run asks rating for the period's fees, and one run before that leaves the subscription
+ * for the next run. Current usage answers 404 until then.
+ */
+export async function ratedSubscription(client, externalCustomerId, externalSubscriptionId) {
+  return usageWhen(client, externalCustomerId, externalSubscriptionId, () => true, 30_000);
+}

@@ -2,7 +2,7 @@
 // one plan), each invoice to the cent.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { newOrganization, call, subscribe, billingRun, invoicesOf, currentMonth, uniq } from "../lib/stack.js";
+import { newOrganization, call, subscribe, billingRun, invoicesOf, currentMonth, uniq, ratedSubscription } from "../lib/stack.js";
 
 // TODO(invoicing-service): a run over several subscriptions of ONE organization leaves some of them
 // with `ERROR: deadlock detected (40P01)` in `failures` (two billing transactions both hold a
@@ -20,6 +20,7 @@ test("one billing run bills all three subscriptions of an organization", { todo:
     await call(client.customers.createCustomer({ customer: { external_id: c, currency: "USD" } }));
     await subscribe(client, { external_customer_id: c, external_id: `${c}-sub`, plan_code: "team", subscription_at: month.start.toISOString() });
   }
+  for (const c of ["c1", "c2", "c3"]) await ratedSubscription(client, c, `${c}-sub`);
   const run = await billingRun(org.id, month.next);
   assert.deepEqual(run.failures, {});
   assert.equal(run.invoices_created, 3);

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import {
-  newOrganization, call, subscribe, billingRun, currentMonth, uniq, eventually,
+  newOrganization, call, subscribe, billingRun, currentMonth, uniq, eventually, ratedSubscription,
 } from "../lib/stack.js";
 
 test("webhook receiver gets invoice.created with a valid HMAC signature", async (t) => {
@@ -34,6 +34,7 @@ test("webhook receiver gets invoice.created with a valid HMAC signature", async 
   }));
   await call(client.customers.createCustomer({ customer: { external_id: "hooked", currency: "USD" } }));
   await subscribe(client, { external_customer_id: "hooked", external_id: "hooked-sub", plan_code: "seat", subscription_at: month.start.toISOString() });
+  await ratedSubscription(client, "hooked", "hooked-sub");
   const run = await billingRun(org.id, month.next);
   assert.equal(run.invoices_created, 1, JSON.stringify(run));
 
