@@ -74,11 +74,12 @@ export async function statusOf(promise) {
 export async function newOrganization(name) {
   const { organization } = await operator("POST", "/admin/v1/organizations", { organization: { name } });
   const client = Client(organization.api_key, { baseUrl: API_URL });
-  // the key reaches every service's read model through billing.organizations
-  await eventually(`key of ${name} authenticates at the edge`, async () => {
-    await call(client.organizations.findOrganization());
-    return true;
-  });
+  // the key reaches each service's own read model through billing.organizations, one by one:
+  // wait until invoicing, rating and ingest all accept it (ingest answers 422 no_events, not 401)
+  await eventually(`key of ${name} authenticates at every service`, async () =>
+    (await statusOf(client.organizations.findOrganization())) === 200
+    && (await statusOf(client.billableMetrics.findAllBillableMetrics({}))) === 200
+    && (await statusOf(client.events.createBatchEvents({ events: [] }))) !== 401);
   return { id: organization.lago_id ?? organization.id, name, apiKey: organization.api_key, client };
 }
 
