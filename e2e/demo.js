@@ -99,7 +99,9 @@ function label(f) {
 }
 
 function printInvoice(inv) {
-  const rows = inv.fees
+  const rank = (f) => (f.item.type === "subscription" ? 0 : 1);
+  const rows = [...inv.fees]
+    .sort((a, b) => rank(a) - rank(b) || label(a).localeCompare(label(b)))
     .filter((f) => f.amount_cents !== 0 || f.item.type !== "subscription" || inv.fees.length === 1)
     .map((f) => [label(f), num(f.units), money(f.amount_cents)]);
   const w = [Math.max(28, ...rows.map((r) => r[0].length)), 14, 12];

@@ -155,7 +155,7 @@ INFO
 if [ "${BILLING_DEMO:-1}" = 1 ]; then
   if command -v npm >/dev/null; then
     log "demo: npm ci in e2e/"
-    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error >&2) \
+    (cd "$ROOT/e2e" && npm ci --no-audit --no-fund --silent >&2) \
       && (cd "$ROOT/e2e" && node demo.js) \
       || log "the demo failed (the stack is up anyway)"
   else
