@@ -14,5 +14,10 @@ BILLING_DEMO=0 BILLING_SKIP_BUILD=${E2E_SKIP_BUILD:-0} "$HERE/up.sh" > /dev/null
 cd "$ROOT/e2e"
 echo "[e2e] npm ci" >&2
 npm ci --no-audit --no-fund --loglevel=error >&2
-echo "[e2e] npm test (against http://127.0.0.1:${EDGE_PORT:-3000})" >&2
-npm test
+echo "[e2e] npm test (against http://127.0.0.1:${EDGE_PORT:-3000}; output also in $HERE/.run/e2e-test.log)" >&2
+if ! npm test 2>&1 | tee "$HERE/.run/e2e-test.log"; then
+  for log in "$HERE"/.run/*-service.log; do
+    echo "[e2e] --- last lines of $log" >&2; grep -E "WARN|ERROR" "$log" | tail -15 >&2
+  done
+  exit 1
+fi
