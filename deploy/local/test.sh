@@ -2,7 +2,9 @@
 # The test command: starts what the tests need (PostgreSQL with wal_level=logical, and a Kafka
 # broker of their own on port 19192, emptied at every run so no earlier run or benchmark is
 # replayed into the tests) and runs every module's tests with `mvn verify` (unit tests, service
-# tests against the real Kafka and Postgres, process-crash tests, formatting check).
+# tests against the real Kafka and Postgres, process-crash tests, formatting check), then the
+# end-to-end tests against the whole stack (deploy/local/e2e.sh: up.sh, then e2e/ with Lago's SDK),
+# and stops what it started.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -12,8 +14,23 @@ export KAFKA_PORT=${TEST_KAFKA_PORT:-19192} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_C
 "$HERE/kafka.sh" reset
 KAFKA_BOOTSTRAP_SERVERS=$("$HERE/kafka.sh" start)
 export KAFKA_BOOTSTRAP_SERVERS
-trap '"$HERE/kafka.sh" stop' EXIT
+# the end-to-end tests bring up the stack (broker 9092, database billing); stop it at the end unless
+# it was already running before this command
+stack_was_up=0
+[ -f "$HERE/.run/nginx.pid" ] && kill -0 "$(cat "$HERE/.run/nginx.pid")" 2>/dev/null && stack_was_up=1
+cleanup() {
+  KAFKA_PORT=${TEST_KAFKA_PORT:-19192} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19193} "$HERE/kafka.sh" stop
+  if [ "$stack_was_up" = 0 ] && [ -d "$HERE/.run" ]; then "$HERE/down.sh"; fi
+}
+trap cleanup EXIT
 unset KAFKA_PORT KAFKA_CONTROLLER_PORT  # the crash tests start private brokers on their own ports
 
 cd "$ROOT"
 ./mvnw -B verify "$@"
+
+# End to end, through the edge with Lago's SDK (skipped with E2E=0, or when only some modules were
+# asked for, e.g. `test.sh -pl rating-service -am`): the jars `verify` just packaged are used.
+if [ "${E2E:-1}" = 1 ] && [ $# -eq 0 ]; then
+  echo "[test] end-to-end tests (deploy/local/e2e.sh)" >&2
+  E2E_SKIP_BUILD=1 "$HERE/e2e.sh"
+fi

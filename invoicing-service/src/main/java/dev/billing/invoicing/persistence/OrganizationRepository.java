@@ -59,9 +59,15 @@ public class OrganizationRepository {
         .replaceWithVoid();
   }
 
-  /** Reads the row and locks it until the transaction ends. */
+  /**
+   * Reads the row and locks it until the transaction ends. NO KEY UPDATE, not UPDATE: it does not
+   * conflict with the KEY SHARE lock an insert referencing the organization takes, so two billings
+   * of one organization (each inserts its invoice, then locks the row for the numbering) queue
+   * instead of deadlocking.
+   */
   public Uni<Optional<Organization>> findForUpdate(SqlClient tx, UUID id) {
-    return tx.preparedQuery("SELECT " + COLUMNS + " FROM organizations WHERE id = $1 FOR UPDATE")
+    return tx.preparedQuery(
+            "SELECT " + COLUMNS + " FROM organizations WHERE id = $1 FOR NO KEY UPDATE")
         .execute(Tuple.of(id))
         .map(OrganizationRepository::first);
   }
