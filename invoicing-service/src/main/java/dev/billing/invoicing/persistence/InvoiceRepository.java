@@ -576,9 +576,9 @@ public class InvoiceRepository {
   /** The customer's and the organization's next running numbers, for a finalization. */
   public Uni<long[]> nextSequentialIds(SqlClient tx, UUID organizationId, UUID customerId) {
     return tx.preparedQuery(
-            "SELECT COALESCE(max(sequential_id) FILTER (WHERE customer_id = $2), 0) + 1,"
-                + " COALESCE(max(organization_sequential_id), 0) + 1"
-                + " FROM invoices WHERE organization_id = $1")
+            "SELECT COALESCE((SELECT max(sequential_id) FROM invoices WHERE customer_id = $2), 0)"
+                + " + 1, COALESCE((SELECT max(organization_sequential_id) FROM invoices"
+                + " WHERE organization_id = $1), 0) + 1")
         .execute(Tuple.of(organizationId, customerId))
         .map(
             rows -> {

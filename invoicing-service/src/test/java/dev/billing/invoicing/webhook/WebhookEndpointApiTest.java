@@ -1,5 +1,6 @@
 package dev.billing.invoicing.webhook;
 
+import static dev.billing.invoicing.support.TestClockProducer.CLOCK;
 import static dev.billing.testkit.OperatorApi.createAuthenticatedOrganization;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,6 +85,8 @@ class WebhookEndpointApiTest {
         .body("webhook_endpoint.name", nullValue())
         .body("webhook_endpoint.event_types", nullValue());
 
+    // the test clock stands still: the second endpoint is created a second later
+    CLOCK.advance(Duration.ofSeconds(1));
     create(org, Map.of("webhook_url", "https://hooks.example.com/c"));
     org.api()
         .get("/api/v1/webhook_endpoints?per_page=1")

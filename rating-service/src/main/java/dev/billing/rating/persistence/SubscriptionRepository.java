@@ -111,9 +111,12 @@ public class SubscriptionRepository {
         subscriptionIds.stream()
             .map(SubscriptionRepository::bucket)
             .distinct()
+            .sorted()
             .toArray(Integer[]::new);
+    // in ascending order, so that two batches waiting behind a rebuild never wait on each other
     return tx.preparedQuery(
-            "SELECT pg_advisory_xact_lock_shared($1::int, b) FROM unnest($2::int[]) AS b")
+            "SELECT pg_advisory_xact_lock_shared($1::int, b)"
+                + " FROM unnest($2::int[]) WITH ORDINALITY AS t(b, n) ORDER BY n")
         .execute(Tuple.of(LOCK_SPACE, buckets))
         .replaceWithVoid();
   }

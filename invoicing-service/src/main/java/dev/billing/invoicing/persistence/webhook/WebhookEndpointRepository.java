@@ -99,7 +99,7 @@ public class WebhookEndpointRepository {
    * endpoints one after the other.
    */
   public Uni<Void> lockOrganization(SqlClient tx, UUID organizationId) {
-    return tx.preparedQuery("SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE")
+    return tx.preparedQuery("SELECT 1 FROM organizations WHERE id = $1 FOR NO KEY UPDATE")
         .execute(Tuple.of(organizationId))
         .replaceWithVoid();
   }
