@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: starts what the tests need (PostgreSQL with wal_level=logical, and a Kafka
-# broker of their own on port 19192, emptied at every run so no earlier run or benchmark is
-# replayed into the tests) and runs every module's tests with `mvn verify` (unit tests, service
+# broker of their own on port 19192 and the database billing_test, both emptied at every run so no
+# earlier run or benchmark is replayed into the tests) and runs every module's tests with `mvn verify` (unit tests, service
 # tests against the real Kafka and Postgres, process-crash tests, formatting check), then the
 # end-to-end tests against the whole stack (deploy/local/e2e.sh: up.sh, then e2e/ with Lago's SDK),
 # and stops what it started.
@@ -11,6 +11,12 @@ ROOT=$(cd "$HERE/../.." && pwd)
 
 export KAFKA_PORT=${TEST_KAFKA_PORT:-19192} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19193}
 "$HERE/postgres.sh" start >/dev/null
+# the tests' database is emptied too (schemas, Flyway histories, replication slots): a run never
+# depends on what an earlier run or another branch left there
+TEST_DB=${DB_NAME:-billing_test}
+psql -h 127.0.0.1 -U "${DB_USER:-postgres}" -d postgres -qAt \
+  -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '$TEST_DB'" \
+  -c "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" -c "CREATE DATABASE $TEST_DB" >/dev/null
 "$HERE/kafka.sh" reset
 KAFKA_BOOTSTRAP_SERVERS=$("$HERE/kafka.sh" start)
 export KAFKA_BOOTSTRAP_SERVERS
