@@ -407,6 +407,8 @@ class BillingRunTest {
                             .get("/api/v1/subscriptions/down-sub")
                             .jsonPath()
                             .getString("subscription.plan_code")));
+    RatingService.awaitSubscription(
+        org.api().get("/api/v1/subscriptions/down-sub").path("subscription.lago_id"));
     JsonPath atPeriodEnd = run("2026-12-01T00:00:00Z");
     // the whole of November on gold: $60.00; silver has nothing due yet (in arrears)
     assertThat(atPeriodEnd.getInt("billing_run.invoices_created")).isEqualTo(1);
@@ -575,24 +577,30 @@ class BillingRunTest {
         .post("/api/v1/customers")
         .then()
         .statusCode(200);
-    // the plan reaches invoicing through billing.catalog
+    // the plan reaches invoicing through billing.catalog, the subscription rating through
+    // billing.subscriptions
+    String[] lagoId = new String[1];
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () ->
-                org.api()
-                        .body(
-                            Map.of(
-                                "subscription",
-                                Map.of(
-                                    "external_customer_id", customer,
-                                    "external_id", externalId,
-                                    "plan_code", plan,
-                                    "billing_time", billingTime,
-                                    "subscription_at", at)))
-                        .post("/api/v1/subscriptions")
-                        .statusCode()
-                    == 200);
+            () -> {
+              var response =
+                  org.api()
+                      .body(
+                          Map.of(
+                              "subscription",
+                              Map.of(
+                                  "external_customer_id", customer,
+                                  "external_id", externalId,
+                                  "plan_code", plan,
+                                  "billing_time", billingTime,
+                                  "subscription_at", at)))
+                      .post("/api/v1/subscriptions");
+              lagoId[0] =
+                  response.statusCode() == 200 ? response.path("subscription.lago_id") : null;
+              return lagoId[0] != null;
+            });
+    RatingService.awaitSubscription(lagoId[0]);
   }
 
   private void awaitUsage(String customer, String subscription, int events) {

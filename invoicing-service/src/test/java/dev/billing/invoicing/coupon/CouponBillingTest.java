@@ -217,24 +217,30 @@ class CouponBillingTest {
         .post("/api/v1/customers")
         .then()
         .statusCode(200);
-    // the plan reaches invoicing through billing.catalog
+    // the plan reaches invoicing through billing.catalog, the subscription rating through
+    // billing.subscriptions
+    String[] lagoId = new String[1];
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () ->
-                org.api()
-                        .body(
-                            Map.of(
-                                "subscription",
-                                Map.of(
-                                    "external_customer_id", customer,
-                                    "external_id", externalId,
-                                    "plan_code", plan,
-                                    "billing_time", "calendar",
-                                    "subscription_at", "2026-11-01T00:00:00Z")))
-                        .post("/api/v1/subscriptions")
-                        .statusCode()
-                    == 200);
+            () -> {
+              var response =
+                  org.api()
+                      .body(
+                          Map.of(
+                              "subscription",
+                              Map.of(
+                                  "external_customer_id", customer,
+                                  "external_id", externalId,
+                                  "plan_code", plan,
+                                  "billing_time", "calendar",
+                                  "subscription_at", "2026-11-01T00:00:00Z")))
+                      .post("/api/v1/subscriptions");
+              lagoId[0] =
+                  response.statusCode() == 200 ? response.path("subscription.lago_id") : null;
+              return lagoId[0] != null;
+            });
+    RatingService.awaitSubscription(lagoId[0]);
   }
 
   private JsonPath run(String asOf) {

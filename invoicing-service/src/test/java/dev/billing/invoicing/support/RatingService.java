@@ -61,4 +61,22 @@ public final class RatingService {
         .header("Authorization", "Bearer " + apiKey)
         .contentType("application/json");
   }
+
+  /**
+   * Waits until rating-service has the subscription (it arrives on billing.subscriptions): a
+   * billing run before that reports it in {@code failures} and leaves it to the next run.
+   */
+  public static void awaitSubscription(String lagoId) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                RestAssured.given()
+                        .baseUri(baseUrl())
+                        .header("Authorization", "Bearer " + OperatorApi.adminToken())
+                        .queryParam("from", "2026-11-01T00:00:00Z")
+                        .get("/internal/v1/subscriptions/" + lagoId + "/fees")
+                        .statusCode()
+                    == 200);
+  }
 }
