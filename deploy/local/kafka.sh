@@ -123,9 +123,10 @@ start() {
   ensure_jars
   write_config
   if [ ! -f "$RUN/data/meta.properties" ]; then
+    # "=": an id starting with "-" (1 in 64) would otherwise be read as an option
     local cid; cid=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=' | cut -c1-22)
     "$JAVA" -Dlog4j2.configurationFile="$RUN/tools-log4j2.properties" -cp "$LIB/*" kafka.tools.StorageTool \
-      format --standalone -t "$cid" -c "$CONF" >&2
+      format --standalone --cluster-id="$cid" -c "$CONF" >&2
   fi
   log "starting broker on $KAFKA_HOST:$KAFKA_PORT (log: $RUN/server.log)"
   # readiness is read from this start's log only

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.billing.invoicing.support.BillingScenario;
 import dev.billing.invoicing.support.RatingService;
 import dev.billing.invoicing.support.WebhookReceiver;
 import dev.billing.testkit.OperatorApi;
@@ -37,26 +38,22 @@ class BillingRunTest {
   private static final Instant NOV_10 = Instant.parse("2026-11-10T12:00:00Z");
   private static final Instant DEC_1 = Instant.parse("2026-12-01T00:00:00Z");
 
+  private BillingScenario scenario;
   private TestOrganization org;
 
   @BeforeEach
   void organization() {
     CLOCK.set(NOV_10);
-    org = createAuthenticatedOrganization("Billing " + UUID.randomUUID());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                RatingService.api(org.apiKey()).get("/api/v1/billable_metrics").statusCode()
-                    == 200);
+    scenario = BillingScenario.start("Billing " + UUID.randomUUID());
+    org = scenario.org();
   }
 
   @Test
   void shouldInvoiceTheFlatFeeAndThreeUsageChargesAtPeriodEndOnceOnly() {
-    String calls = metric("API calls", "api_calls", "count_agg", null);
-    String storage = metric("Storage", "storage_gb", "sum_agg", "gb");
-    String tokens = metric("Tokens", "tokens", "sum_agg", "tokens");
-    plan(
+    String calls = scenario.metric("API calls", "api_calls", "count_agg", null);
+    String storage = scenario.metric("Storage", "storage_gb", "sum_agg", "gb");
+    String tokens = scenario.metric("Tokens", "tokens", "sum_agg", "tokens");
+    scenario.plan(
         "pro",
         4900,
         false,
@@ -70,7 +67,7 @@ class BillingRunTest {
                     List.of(range(0, 10, "0", "0"), range(11, null, "0.50", "0")))),
             charge(
                 tokens, "package", Map.of("amount", "2", "package_size", 1000, "free_units", 0))));
-    subscribe("acme", "acme-sub", "pro", "2026-11-01T00:00:00Z", null);
+    scenario.subscribe("acme", "acme-sub", "pro", "2026-11-01T00:00:00Z", null);
 
     List<TestEvents.Event> events = new ArrayList<>();
     for (int i = 0; i < 120; i++) {
@@ -82,15 +79,16 @@ class BillingRunTest {
     events.add(event("t1", "tokens", at(7, 0), Map.of("tokens", 1200)));
     events.add(event("t2", "tokens", at(8, 0), Map.of("tokens", 1300)));
     TestEvents.send(org.id(), "acme-sub", events);
-    awaitUsage("acme", "acme-sub", 125);
+    scenario.awaitUsage("acme", "acme-sub", 125);
 
     // nothing is due before the period ends
-    assertThat(run("2026-11-30T23:59:59Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-11-30T23:59:59Z").getInt("billing_run.invoices_created"))
+        .isZero();
 
-    JsonPath first = run("2026-12-01T00:00:00Z");
+    JsonPath first = scenario.run("2026-12-01T00:00:00Z");
     assertThat(first.getInt("billing_run.invoices_created")).isEqualTo(1);
     String invoiceId = first.getString("billing_run.lago_invoice_ids[0]");
-    JsonPath invoice = invoice(invoiceId);
+    JsonPath invoice = scenario.invoice(invoiceId);
     // $49.00 flat + 120 calls × $0.05 = $6.00 + (30 − 10) GB × $0.50 = $10.00
     // + ceil(2,500 / 1,000) = 3 packages × $2 = $6.00 → $71.00
     assertThat(invoice.getLong("invoice.fees_amount_cents")).isEqualTo(7100);
@@ -110,8 +108,10 @@ class BillingRunTest {
     assertThat(invoice.getString("invoice.number")).endsWith("-001-001");
 
     // the same run again, and a later one inside December, bill nothing twice
-    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
-    assertThat(run("2026-12-15T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
+    assertThat(scenario.run("2026-12-15T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
     org.api()
         .queryParam("external_customer_id", "acme")
         .get("/api/v1/invoices")
@@ -157,26 +157,26 @@ class BillingRunTest {
 
   @Test
   void shouldProrateACalendarSubscriptionStartedMidMonthAndBillTokyoAtItsMidnight() {
-    plan("basic", 5000, false, List.of());
+    scenario.plan("basic", 5000, false, List.of());
     // 21 of November's 30 days: $50 × 21 / 30 = $35.00
-    subscribe("paris", "paris-sub", "basic", "2026-11-10T00:00:00Z", "Europe/Paris");
+    scenario.subscribe("paris", "paris-sub", "basic", "2026-11-10T00:00:00Z", "Europe/Paris");
     // November 1st, 00:00 in Tokyo
-    subscribe("tokyo", "tokyo-sub", "basic", "2026-10-31T15:00:00Z", "Asia/Tokyo");
+    scenario.subscribe("tokyo", "tokyo-sub", "basic", "2026-10-31T15:00:00Z", "Asia/Tokyo");
 
-    JsonPath beforeTokyoMidnight = run("2026-11-30T14:59:59Z");
+    JsonPath beforeTokyoMidnight = scenario.run("2026-11-30T14:59:59Z");
     assertThat(beforeTokyoMidnight.getInt("billing_run.invoices_created")).isZero();
 
-    JsonPath atTokyoMidnight = run("2026-11-30T15:00:00Z");
+    JsonPath atTokyoMidnight = scenario.run("2026-11-30T15:00:00Z");
     assertThat(atTokyoMidnight.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath tokyo = invoice(atTokyoMidnight.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath tokyo = scenario.invoice(atTokyoMidnight.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(tokyo.getString("invoice.customer.external_id")).isEqualTo("tokyo");
     assertThat(tokyo.getLong("invoice.total_amount_cents")).isEqualTo(5000);
     assertThat(tokyo.getString("invoice.issuing_date")).isEqualTo("2026-12-01");
 
     // Paris' midnight is 23:00 UTC
-    JsonPath atParisMidnight = run("2026-11-30T23:00:00Z");
+    JsonPath atParisMidnight = scenario.run("2026-11-30T23:00:00Z");
     assertThat(atParisMidnight.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath paris = invoice(atParisMidnight.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath paris = scenario.invoice(atParisMidnight.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(paris.getLong("invoice.total_amount_cents")).isEqualTo(3500);
     assertThat(paris.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-10");
     assertThat(paris.getString("invoice.fees[0].to_date")).isEqualTo("2026-11-30");
@@ -184,14 +184,16 @@ class BillingRunTest {
 
   @Test
   void shouldNotProrateAnAnniversarySubscription() {
-    plan("anniversary", 5000, false, List.of());
-    subscribe("anna", "anna-sub", "anniversary", "2026-11-10T00:00:00Z", null, "anniversary");
+    scenario.plan("anniversary", 5000, false, List.of());
+    scenario.subscribe(
+        "anna", "anna-sub", "anniversary", "2026-11-10T00:00:00Z", null, "anniversary");
 
     // its period runs November 10th to December 9th: nothing on December 1st
-    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
-    JsonPath atAnniversary = run("2026-12-10T00:00:00Z");
+    assertThat(scenario.run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
+    JsonPath atAnniversary = scenario.run("2026-12-10T00:00:00Z");
     assertThat(atAnniversary.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath invoice = invoice(atAnniversary.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath invoice = scenario.invoice(atAnniversary.getString("billing_run.lago_invoice_ids[0]"));
     // a whole period: $50.00, not prorated
     assertThat(invoice.getLong("invoice.total_amount_cents")).isEqualTo(5000);
     assertThat(invoice.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-10");
@@ -205,14 +207,14 @@ class BillingRunTest {
         .put("/api/v1/organizations")
         .then()
         .statusCode(200);
-    plan("grace", 1000, true, List.of());
-    subscribe("grace", "grace-sub", "grace", "2026-11-01T00:00:00Z", null);
+    scenario.plan("grace", 1000, true, List.of());
+    scenario.subscribe("grace", "grace-sub", "grace", "2026-11-01T00:00:00Z", null);
 
     // in advance: November's fee is due when the subscription starts
-    JsonPath started = run("2026-11-01T00:00:00Z");
+    JsonPath started = scenario.run("2026-11-01T00:00:00Z");
     assertThat(started.getInt("billing_run.invoices_created")).isEqualTo(1);
     String draftId = started.getString("billing_run.lago_invoice_ids[0]");
-    JsonPath draft = invoice(draftId);
+    JsonPath draft = scenario.invoice(draftId);
     assertThat(draft.getString("invoice.status")).isEqualTo("draft");
     assertThat(draft.getLong("invoice.total_amount_cents")).isEqualTo(1000);
     assertThat(draft.getString("invoice.number")).endsWith("-DRAFT");
@@ -223,9 +225,9 @@ class BillingRunTest {
         .body("code", equalTo("not_voidable"));
 
     // the grace period ends three days later: the next run finalizes it
-    JsonPath afterGrace = run("2026-11-04T00:00:00Z");
+    JsonPath afterGrace = scenario.run("2026-11-04T00:00:00Z");
     assertThat(afterGrace.getInt("billing_run.drafts_finalized")).isEqualTo(1);
-    assertThat(invoice(draftId).getString("invoice.status")).isEqualTo("finalized");
+    assertThat(scenario.invoice(draftId).getString("invoice.status")).isEqualTo("finalized");
 
     org.api()
         .post("/api/v1/invoices/" + draftId + "/void")
@@ -256,10 +258,11 @@ class BillingRunTest {
           .post("/api/v1/webhook_endpoints")
           .then()
           .statusCode(200);
-      plan("hooked", 2500, true, List.of());
-      subscribe("hooked", "hooked-sub", "hooked", "2026-11-01T00:00:00Z", null);
+      scenario.plan("hooked", 2500, true, List.of());
+      scenario.subscribe("hooked", "hooked-sub", "hooked", "2026-11-01T00:00:00Z", null);
 
-      String invoiceId = run("2026-11-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
+      String invoiceId =
+          scenario.run("2026-11-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
       org.api().post("/api/v1/invoices/" + invoiceId + "/void").then().statusCode(200);
 
       String hmacKey =
@@ -296,20 +299,22 @@ class BillingRunTest {
         .put("/api/v1/organizations")
         .then()
         .statusCode(200);
-    String calls = metric("Calls", "calls", "count_agg", null);
-    plan("late", 1000, false, List.of(charge(calls, "standard", Map.of("amount", "0.10"))));
-    subscribe("late", "late-sub", "late", "2026-11-01T00:00:00Z", null);
+    String calls = scenario.metric("Calls", "calls", "count_agg", null);
+    scenario.plan(
+        "late", 1000, false, List.of(charge(calls, "standard", Map.of("amount", "0.10"))));
+    scenario.subscribe("late", "late-sub", "late", "2026-11-01T00:00:00Z", null);
     List<TestEvents.Event> early = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       early.add(event("early-" + i, "calls", at(5, i), Map.of()));
     }
     TestEvents.send(org.id(), "late-sub", early);
-    awaitUsage("late", "late-sub", 10);
+    scenario.awaitUsage("late", "late-sub", 10);
 
     // $10.00 + 10 calls × $0.10 = $11.00, a draft for the 5-day grace period
-    String draftId = run("2026-12-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
-    assertThat(invoice(draftId).getLong("invoice.total_amount_cents")).isEqualTo(1100);
-    assertThat(invoice(draftId).getString("invoice.status")).isEqualTo("draft");
+    String draftId =
+        scenario.run("2026-12-01T00:00:00Z").getString("billing_run.lago_invoice_ids[0]");
+    assertThat(scenario.invoice(draftId).getLong("invoice.total_amount_cents")).isEqualTo(1100);
+    assertThat(scenario.invoice(draftId).getString("invoice.status")).isEqualTo("draft");
 
     // five calls of November arrive late; the refreshed draft counts them: $11.50
     List<TestEvents.Event> late = new ArrayList<>();
@@ -329,7 +334,7 @@ class BillingRunTest {
                         .jsonPath()
                         .getLong("invoice.total_amount_cents")
                     == 1150);
-    JsonPath refreshed = invoice(draftId);
+    JsonPath refreshed = scenario.invoice(draftId);
     assertThat(amountsByItem(refreshed))
         .containsEntry("subscription:late", 1000L)
         .containsEntry("charge:calls", 150L);
@@ -359,26 +364,26 @@ class BillingRunTest {
 
   @Test
   void shouldInvoiceTheOldPlanToTheDayOnAnUpgradeAndProrateTheNewOne() {
-    plan("small", 3000, false, List.of());
-    plan("large", 6000, false, List.of());
-    subscribe("upgrader", "up-sub", "small", "2026-11-01T00:00:00Z", null);
+    scenario.plan("small", 3000, false, List.of());
+    scenario.plan("large", 6000, false, List.of());
+    scenario.subscribe("upgrader", "up-sub", "small", "2026-11-01T00:00:00Z", null);
 
     CLOCK.set(Instant.parse("2026-11-16T00:00:00Z"));
-    subscribe("upgrader", "up-sub", "large", "2026-11-01T00:00:00Z", null);
+    scenario.subscribe("upgrader", "up-sub", "large", "2026-11-01T00:00:00Z", null);
 
     // the old plan's days, November 1st to 15th: $30 × 15 / 30 = $15.00
-    JsonPath atUpgrade = run("2026-11-16T00:00:00Z");
+    JsonPath atUpgrade = scenario.run("2026-11-16T00:00:00Z");
     assertThat(atUpgrade.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath old = invoice(atUpgrade.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath old = scenario.invoice(atUpgrade.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(old.getLong("invoice.total_amount_cents")).isEqualTo(1500);
     assertThat(old.getString("invoice.billing_periods[0].invoicing_reason"))
         .isEqualTo("subscription_terminating");
     assertThat(old.getString("invoice.fees[0].item.code")).isEqualTo("small");
 
     // the new plan from the 16th: $60 × 15 / 30 = $30.00
-    JsonPath atPeriodEnd = run("2026-12-01T00:00:00Z");
+    JsonPath atPeriodEnd = scenario.run("2026-12-01T00:00:00Z");
     assertThat(atPeriodEnd.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath upgraded = invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath upgraded = scenario.invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(upgraded.getLong("invoice.total_amount_cents")).isEqualTo(3000);
     assertThat(upgraded.getString("invoice.fees[0].item.code")).isEqualTo("large");
     assertThat(upgraded.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-16");
@@ -386,14 +391,15 @@ class BillingRunTest {
 
   @Test
   void shouldKeepTheOldPlanToThePeriodEndOnADowngrade() {
-    plan("gold", 6000, false, List.of());
-    plan("silver", 3000, false, List.of());
-    subscribe("downgrader", "down-sub", "gold", "2026-11-01T00:00:00Z", null);
+    scenario.plan("gold", 6000, false, List.of());
+    scenario.plan("silver", 3000, false, List.of());
+    scenario.subscribe("downgrader", "down-sub", "gold", "2026-11-01T00:00:00Z", null);
     CLOCK.set(Instant.parse("2026-11-16T00:00:00Z"));
-    subscribe("downgrader", "down-sub", "silver", "2026-11-01T00:00:00Z", null);
+    scenario.subscribe("downgrader", "down-sub", "silver", "2026-11-01T00:00:00Z", null);
 
     // nothing changes mid-period
-    assertThat(run("2026-11-16T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-11-16T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
 
     // the subscription clock swaps the plans at the period end
     CLOCK.set(DEC_1);
@@ -409,38 +415,40 @@ class BillingRunTest {
                             .getString("subscription.plan_code")));
     RatingService.awaitSubscription(
         org.api().get("/api/v1/subscriptions/down-sub").path("subscription.lago_id"));
-    JsonPath atPeriodEnd = run("2026-12-01T00:00:00Z");
+    JsonPath atPeriodEnd = scenario.run("2026-12-01T00:00:00Z");
     // the whole of November on gold: $60.00; silver has nothing due yet (in arrears)
     assertThat(atPeriodEnd.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath gold = invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath gold = scenario.invoice(atPeriodEnd.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(gold.getLong("invoice.total_amount_cents")).isEqualTo(6000);
     assertThat(gold.getString("invoice.fees[0].item.code")).isEqualTo("gold");
 
     // December on silver: $30.00
-    JsonPath january = run("2027-01-01T00:00:00Z");
+    JsonPath january = scenario.run("2027-01-01T00:00:00Z");
     assertThat(january.getInt("billing_run.invoices_created")).isEqualTo(1);
     assertThat(
-            invoice(january.getString("billing_run.lago_invoice_ids[0]"))
+            scenario
+                .invoice(january.getString("billing_run.lago_invoice_ids[0]"))
                 .getLong("invoice.total_amount_cents"))
         .isEqualTo(3000);
   }
 
   @Test
   void shouldInvoiceThePartialPeriodOnTermination() {
-    plan("monthly", 3000, false, List.of());
-    subscribe("leaver", "leave-sub", "monthly", "2026-11-01T00:00:00Z", null);
+    scenario.plan("monthly", 3000, false, List.of());
+    scenario.subscribe("leaver", "leave-sub", "monthly", "2026-11-01T00:00:00Z", null);
 
     CLOCK.set(Instant.parse("2026-11-20T12:00:00Z"));
     org.api().delete("/api/v1/subscriptions/leave-sub").then().statusCode(200);
 
     // November 1st to 20th, the termination day included: $30 × 20 / 30 = $20.00
-    JsonPath atTermination = run("2026-11-20T12:00:00Z");
+    JsonPath atTermination = scenario.run("2026-11-20T12:00:00Z");
     assertThat(atTermination.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath last = invoice(atTermination.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath last = scenario.invoice(atTermination.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(last.getLong("invoice.total_amount_cents")).isEqualTo(2000);
     assertThat(last.getString("invoice.fees[0].to_date")).isEqualTo("2026-11-20");
     // and nothing after it
-    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
   }
 
   @Test
@@ -469,20 +477,22 @@ class BillingRunTest {
         .post("/api/v1/plans")
         .then()
         .statusCode(200);
-    subscribe("trialist", "trial-sub", "trial", "2026-11-01T00:00:00Z", null);
+    scenario.subscribe("trialist", "trial-sub", "trial", "2026-11-01T00:00:00Z", null);
 
     // in advance, but free until the trial ends on November 11th
-    assertThat(run("2026-11-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-11-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
     // then the remaining 20 of 30 days: $30 × 20 / 30 = $20.00
-    JsonPath afterTrial = run("2026-11-11T00:00:00Z");
+    JsonPath afterTrial = scenario.run("2026-11-11T00:00:00Z");
     assertThat(afterTrial.getInt("billing_run.invoices_created")).isEqualTo(1);
-    JsonPath invoice = invoice(afterTrial.getString("billing_run.lago_invoice_ids[0]"));
+    JsonPath invoice = scenario.invoice(afterTrial.getString("billing_run.lago_invoice_ids[0]"));
     assertThat(invoice.getLong("invoice.total_amount_cents")).isEqualTo(2000);
     assertThat(invoice.getString("invoice.fees[0].from_date")).isEqualTo("2026-11-11");
     // December in advance, in full: $30.00
-    JsonPath december = run("2026-12-01T00:00:00Z");
+    JsonPath december = scenario.run("2026-12-01T00:00:00Z");
     assertThat(
-            invoice(december.getString("billing_run.lago_invoice_ids[0]"))
+            scenario
+                .invoice(december.getString("billing_run.lago_invoice_ids[0]"))
                 .getLong("invoice.total_amount_cents"))
         .isEqualTo(3000);
   }
@@ -516,124 +526,6 @@ class BillingRunTest {
   private static Instant at(int dayOfNovember, int minute) {
     return Instant.parse("2026-11-01T09:00:00Z")
         .plusSeconds((dayOfNovember - 1) * 86_400L + minute * 60L);
-  }
-
-  private String metric(String name, String code, String aggregation, String field) {
-    Map<String, Object> metric = new HashMap<>();
-    metric.put("name", name);
-    metric.put("code", code);
-    metric.put("aggregation_type", aggregation);
-    if (field != null) {
-      metric.put("field_name", field);
-    }
-    return RatingService.api(org.apiKey())
-        .body(Map.of("billable_metric", metric))
-        .post("/api/v1/billable_metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("billable_metric.lago_id");
-  }
-
-  private void plan(String code, long amountCents, boolean inAdvance, List<Object> charges) {
-    RatingService.api(org.apiKey())
-        .body(
-            Map.of(
-                "plan",
-                Map.of(
-                    "name", code,
-                    "code", code,
-                    "interval", "monthly",
-                    "amount_cents", amountCents,
-                    "amount_currency", "USD",
-                    "pay_in_advance", inAdvance,
-                    "charges", charges)))
-        .post("/api/v1/plans")
-        .then()
-        .statusCode(200);
-  }
-
-  private void subscribe(
-      String customer, String externalId, String plan, String at, String timezone) {
-    subscribe(customer, externalId, plan, at, timezone, "calendar");
-  }
-
-  private void subscribe(
-      String customer,
-      String externalId,
-      String plan,
-      String at,
-      String timezone,
-      String billingTime) {
-    Map<String, Object> customerBody = new HashMap<>();
-    customerBody.put("external_id", customer);
-    customerBody.put("name", customer);
-    customerBody.put("currency", "USD");
-    if (timezone != null) {
-      customerBody.put("timezone", timezone);
-    }
-    org.api()
-        .body(Map.of("customer", customerBody))
-        .post("/api/v1/customers")
-        .then()
-        .statusCode(200);
-    // the plan reaches invoicing through billing.catalog, the subscription rating through
-    // billing.subscriptions
-    String[] lagoId = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              var response =
-                  org.api()
-                      .body(
-                          Map.of(
-                              "subscription",
-                              Map.of(
-                                  "external_customer_id", customer,
-                                  "external_id", externalId,
-                                  "plan_code", plan,
-                                  "billing_time", billingTime,
-                                  "subscription_at", at)))
-                      .post("/api/v1/subscriptions");
-              lagoId[0] =
-                  response.statusCode() == 200 ? response.path("subscription.lago_id") : null;
-              return lagoId[0] != null;
-            });
-    RatingService.awaitSubscription(lagoId[0]);
-  }
-
-  private void awaitUsage(String customer, String subscription, int events) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              var response =
-                  RatingService.api(org.apiKey())
-                      .queryParam("external_subscription_id", subscription)
-                      .get("/api/v1/customers/" + customer + "/current_usage");
-              if (response.statusCode() != 200) {
-                return false;
-              }
-              List<Integer> counts =
-                  response.jsonPath().getList("customer_usage.charges_usage.events_count");
-              return counts.stream().mapToInt(Integer::intValue).sum() == events;
-            });
-  }
-
-  private JsonPath run(String asOf) {
-    return OperatorApi.operator()
-        .body(Map.of("billing_run", Map.of("as_of", asOf, "organization_id", org.id().toString())))
-        .post("/admin/v1/billing_runs")
-        .then()
-        .statusCode(200)
-        .body("billing_run.failures.size()", equalTo(0))
-        .extract()
-        .jsonPath();
-  }
-
-  private JsonPath invoice(String id) {
-    return org.api().get("/api/v1/invoices/" + id).then().statusCode(200).extract().jsonPath();
   }
 
   private static String hmac(String key, String body) throws Exception {

@@ -5,17 +5,13 @@ import static dev.billing.invoicing.coupon.AddOnAndCouponApiTest.coupon;
 import static dev.billing.invoicing.coupon.AddOnAndCouponApiTest.fixed;
 import static dev.billing.invoicing.coupon.AddOnAndCouponApiTest.percentage;
 import static dev.billing.invoicing.support.TestClockProducer.CLOCK;
-import static dev.billing.testkit.OperatorApi.createAuthenticatedOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.billing.invoicing.support.RatingService;
-import dev.billing.testkit.OperatorApi;
+import dev.billing.invoicing.support.BillingScenario;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,30 +30,26 @@ class CouponBillingTest {
 
   private static final Instant NOV_10 = Instant.parse("2026-11-10T12:00:00Z");
 
+  private BillingScenario scenario;
   private TestOrganization org;
 
   @BeforeEach
   void organization() {
     CLOCK.set(NOV_10);
-    org = createAuthenticatedOrganization("Coupon billing " + UUID.randomUUID());
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                RatingService.api(org.apiKey()).get("/api/v1/billable_metrics").statusCode()
-                    == 200);
+    scenario = BillingScenario.start("Coupon billing " + UUID.randomUUID());
+    org = scenario.org();
   }
 
   @Test
   void shouldCarryWhatIsLeftOfAFixedOnceCouponToTheNextInvoice() {
-    plan("small", 710);
-    subscribe("fixed-cust", "fixed-sub", "small");
+    scenario.plan("small", 710, false, List.of());
+    scenario.subscribe("fixed-cust", "fixed-sub", "small", "2026-11-01T00:00:00Z", null);
     coupon(org, fixed("ten_off", 1000, "USD", "once")).then().statusCode(200);
     String appliedId = applied("fixed-cust", "ten_off", Map.of());
 
     // November: fees $7.10; the $10.00 coupon is capped at the invoice: credit $7.10, total $0,
     // already settled; $10.00 − $7.10 = $2.90 left
-    JsonPath december = invoice(single(run("2026-12-01T00:00:00Z")));
+    JsonPath december = scenario.invoice(single(scenario.run("2026-12-01T00:00:00Z")));
     assertTotals(december, 710, 710, 0);
     assertThat(december.getString("invoice.payment_status")).isEqualTo("succeeded");
     assertThat(december.getLong("invoice.credits[0].amount_cents")).isEqualTo(710);
@@ -71,17 +63,18 @@ class CouponBillingTest {
     assertApplied(appliedId, "active", 290, null);
 
     // the same run again makes no invoice and consumes nothing
-    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
     assertApplied(appliedId, "active", 290, null);
 
     // December: $7.10 − the $2.90 left = $4.20; the coupon is used up
-    JsonPath january = invoice(single(run("2027-01-01T00:00:00Z")));
+    JsonPath january = scenario.invoice(single(scenario.run("2027-01-01T00:00:00Z")));
     assertTotals(january, 710, 290, 420);
     assertThat(january.getString("invoice.payment_status")).isEqualTo("pending");
     assertApplied(appliedId, "terminated", 0, null);
 
     // January: no coupon left
-    assertTotals(invoice(single(run("2027-02-01T00:00:00Z"))), 710, 0, 710);
+    assertTotals(scenario.invoice(single(scenario.run("2027-02-01T00:00:00Z"))), 710, 0, 710);
     org.api()
         .queryParam("external_customer_id", "fixed-cust")
         .get("/api/v1/applied_coupons")
@@ -94,29 +87,30 @@ class CouponBillingTest {
 
   @Test
   void shouldApplyARecurringPercentageOnItsNumberOfInvoicesOnly() {
-    plan("mid", 4999);
-    subscribe("pct-cust", "pct-sub", "mid");
+    scenario.plan("mid", 4999, false, List.of());
+    scenario.subscribe("pct-cust", "pct-sub", "mid", "2026-11-01T00:00:00Z", null);
     Map<String, Object> tenPercent = percentage("ten_pct", "10", "recurring");
     tenPercent.put("frequency_duration", 2);
     coupon(org, tenPercent).then().statusCode(200);
     String appliedId = applied("pct-cust", "ten_pct", Map.of());
 
     // $49.99 × 10 % = $4.999 → $5.00 (HALF_UP); total $44.99; one period left
-    assertTotals(invoice(single(run("2026-12-01T00:00:00Z"))), 4999, 500, 4499);
+    assertTotals(scenario.invoice(single(scenario.run("2026-12-01T00:00:00Z"))), 4999, 500, 4499);
     assertApplied(appliedId, "active", null, 1);
-    assertThat(run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created")).isZero();
+    assertThat(scenario.run("2026-12-01T00:00:00Z").getInt("billing_run.invoices_created"))
+        .isZero();
     assertApplied(appliedId, "active", null, 1);
     // second and last period
-    assertTotals(invoice(single(run("2027-01-01T00:00:00Z"))), 4999, 500, 4499);
+    assertTotals(scenario.invoice(single(scenario.run("2027-01-01T00:00:00Z"))), 4999, 500, 4499);
     assertApplied(appliedId, "terminated", null, 0);
     // over
-    assertTotals(invoice(single(run("2027-02-01T00:00:00Z"))), 4999, 0, 4999);
+    assertTotals(scenario.invoice(single(scenario.run("2027-02-01T00:00:00Z"))), 4999, 0, 4999);
   }
 
   @Test
   void shouldApplyForeverCouponsInApplicationOrderUntilOneIsDeleted() {
-    plan("team", 4999);
-    subscribe("forever-cust", "forever-sub", "team");
+    scenario.plan("team", 4999, false, List.of());
+    scenario.subscribe("forever-cust", "forever-sub", "team", "2026-11-01T00:00:00Z", null);
     coupon(org, percentage("twenty_pct", "20", "forever")).then().statusCode(200);
     coupon(org, fixed("five_off", 500, "USD", "forever")).then().statusCode(200);
     applied("forever-cust", "twenty_pct", Map.of());
@@ -125,14 +119,14 @@ class CouponBillingTest {
 
     // percentage first (applied first): $49.99 × 20 % = $9.998 → $10.00, leaving $39.99;
     // then $5.00 → total $34.99; coupons $15.00
-    JsonPath december = invoice(single(run("2026-12-01T00:00:00Z")));
+    JsonPath december = scenario.invoice(single(scenario.run("2026-12-01T00:00:00Z")));
     assertTotals(december, 4999, 1500, 3499);
     assertThat(december.getString("invoice.credits[0].item.code")).isEqualTo("twenty_pct");
     assertThat(december.getLong("invoice.credits[0].amount_cents")).isEqualTo(1000);
     assertThat(december.getString("invoice.credits[1].item.code")).isEqualTo("five_off");
     assertThat(december.getLong("invoice.credits[1].amount_cents")).isEqualTo(500);
     // forever: the same again next month
-    assertTotals(invoice(single(run("2027-01-01T00:00:00Z"))), 4999, 1500, 3499);
+    assertTotals(scenario.invoice(single(scenario.run("2027-01-01T00:00:00Z"))), 4999, 1500, 3499);
     assertApplied(fiveOff, "active", null, null);
 
     org.api()
@@ -141,7 +135,7 @@ class CouponBillingTest {
         .statusCode(200)
         .body("applied_coupon.status", equalTo("terminated"));
     // only the 20 %: $10.00 off → $39.99
-    JsonPath february = invoice(single(run("2027-02-01T00:00:00Z")));
+    JsonPath february = scenario.invoice(single(scenario.run("2027-02-01T00:00:00Z")));
     assertTotals(february, 4999, 1000, 3999);
     assertThat(february.getList("invoice.credits")).hasSize(1);
   }
@@ -184,82 +178,8 @@ class CouponBillingTest {
         .path("applied_coupon.lago_id");
   }
 
-  private void plan(String code, long amountCents) {
-    RatingService.api(org.apiKey())
-        .body(
-            Map.of(
-                "plan",
-                Map.of(
-                    "name",
-                    code,
-                    "code",
-                    code,
-                    "interval",
-                    "monthly",
-                    "amount_cents",
-                    amountCents,
-                    "amount_currency",
-                    "USD",
-                    "pay_in_advance",
-                    false,
-                    "charges",
-                    List.of())))
-        .post("/api/v1/plans")
-        .then()
-        .statusCode(200);
-  }
-
-  private void subscribe(String customer, String externalId, String plan) {
-    org.api()
-        .body(
-            Map.of(
-                "customer", Map.of("external_id", customer, "name", customer, "currency", "USD")))
-        .post("/api/v1/customers")
-        .then()
-        .statusCode(200);
-    // the plan reaches invoicing through billing.catalog, the subscription rating through
-    // billing.subscriptions
-    String[] lagoId = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              var response =
-                  org.api()
-                      .body(
-                          Map.of(
-                              "subscription",
-                              Map.of(
-                                  "external_customer_id", customer,
-                                  "external_id", externalId,
-                                  "plan_code", plan,
-                                  "billing_time", "calendar",
-                                  "subscription_at", "2026-11-01T00:00:00Z")))
-                      .post("/api/v1/subscriptions");
-              lagoId[0] =
-                  response.statusCode() == 200 ? response.path("subscription.lago_id") : null;
-              return lagoId[0] != null;
-            });
-    RatingService.awaitSubscription(lagoId[0]);
-  }
-
-  private JsonPath run(String asOf) {
-    return OperatorApi.operator()
-        .body(Map.of("billing_run", Map.of("as_of", asOf, "organization_id", org.id().toString())))
-        .post("/admin/v1/billing_runs")
-        .then()
-        .statusCode(200)
-        .body("billing_run.failures.size()", equalTo(0))
-        .extract()
-        .jsonPath();
-  }
-
   private static String single(JsonPath run) {
     assertThat(run.getInt("billing_run.invoices_created")).isEqualTo(1);
     return run.getString("billing_run.lago_invoice_ids[0]");
-  }
-
-  private JsonPath invoice(String id) {
-    return org.api().get("/api/v1/invoices/" + id).then().statusCode(200).extract().jsonPath();
   }
 }
