@@ -9,6 +9,16 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 command -v npm >/dev/null || { echo "[e2e] npm (Node 20+) is needed for the end-to-end tests" >&2; exit 1; }
+# A stack started here runs on a database of its own, emptied first (as the tests' is): schemas a
+# developer's stack or another branch left in `billing` never fail its migrations. A stack that
+# already runs is used as it is.
+if ! { [ -f "$HERE/.run/nginx.pid" ] && kill -0 "$(cat "$HERE/.run/nginx.pid")" 2>/dev/null; }; then
+  export DB_NAME=${E2E_DB_NAME:-billing_e2e}
+  "$HERE/postgres.sh" start >/dev/null
+  psql -h 127.0.0.1 -U "${DB_USER:-postgres}" -d postgres -qAt \
+    -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '$DB_NAME'" \
+    -c "DROP DATABASE IF EXISTS $DB_NAME WITH (FORCE)" -c "CREATE DATABASE $DB_NAME" >/dev/null
+fi
 BILLING_DEMO=0 BILLING_SKIP_BUILD=${E2E_SKIP_BUILD:-0} "$HERE/up.sh" > /dev/null
 
 cd "$ROOT/e2e"
