@@ -423,8 +423,10 @@ public class BillingRun {
       CurrencyUnit currency,
       List<FeeLine> lines,
       Map<String, ChargeDetails> details) {
-    String label =
-        line.invoiceDisplayName() != null ? line.invoiceDisplayName() : line.billableMetricCode();
+    // Lago: the item's name is the metric's; the label falls back from the charge's to it
+    String name =
+        line.billableMetricName() != null ? line.billableMetricName() : line.billableMetricCode();
+    String label = line.invoiceDisplayName() != null ? line.invoiceDisplayName() : name;
     FeeLine fee =
         FeeLine.charge(
             s.id().toString(),
@@ -435,7 +437,7 @@ public class BillingRun {
             new BigDecimal(line.units()),
             new BigDecimal(line.preciseAmount()),
             currency,
-            line.trueUp() ? label + " (true-up)" : label);
+            line.trueUp() ? name + " (true-up)" : name);
     lines.add(fee);
     details.put(fee.key(), new ChargeDetails(line.eventsCount(), line.billableMetricCode(), label));
   }

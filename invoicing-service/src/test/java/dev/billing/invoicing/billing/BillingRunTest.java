@@ -139,6 +139,9 @@ class BillingRunTest {
             .body("fees[0].amount_cents", equalTo(1000))
             .body("fees[0].units", equalTo("30"))
             .body("fees[0].events_count", equalTo(3))
+            // Lago: a charge fee is named after its billable metric
+            .body("fees[0].item.name", equalTo("Storage"))
+            .body("fees[0].item.invoice_display_name", equalTo("Storage"))
             .extract()
             .path("fees[0].lago_id");
     org.api()

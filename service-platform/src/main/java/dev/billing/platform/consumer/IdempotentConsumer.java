@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -91,8 +92,11 @@ final class IdempotentConsumer<T> implements Runnable {
     if (caughtUp.isDone() || catchUpTargets.isEmpty()) {
       return;
     }
+    Set<TopicPartition> assigned = consumer.assignment();
     for (Map.Entry<TopicPartition, Long> target : catchUpTargets.entrySet()) {
-      if (consumer.position(target.getKey()) < target.getValue()) {
+      // a partition moved to a sibling consumer of the group (concurrency > 1) is its to apply
+      if (assigned.contains(target.getKey())
+          && consumer.position(target.getKey()) < target.getValue()) {
         return;
       }
     }

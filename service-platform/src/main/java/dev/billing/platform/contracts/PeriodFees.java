@@ -31,6 +31,7 @@ public record PeriodFees(
    * @param chargeId the charge
    * @param chargeCode its code
    * @param billableMetricCode its metric
+   * @param billableMetricName the metric's name (what invoices show for the fee)
    * @param chargeFilterId the filter, or null for the default bucket
    * @param filterValues the filter's values
    * @param groupedBy pricing group values
@@ -45,6 +46,7 @@ public record PeriodFees(
       String chargeId,
       String chargeCode,
       String billableMetricCode,
+      String billableMetricName,
       String chargeFilterId,
       Map<String, List<String>> filterValues,
       Map<String, String> groupedBy,

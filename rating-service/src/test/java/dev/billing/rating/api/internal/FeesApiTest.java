@@ -73,6 +73,7 @@ class FeesApiTest {
         .body("fees.period_from", equalTo("2026-11-01T00:00:00Z"))
         .body("fees.lines", hasSize(2))
         // 3.5 GB × $1.25 = $4.375 → $4.38 (HALF_UP, once)
+        .body("fees.lines[0].billable_metric_name", equalTo("Storage"))
         .body("fees.lines[0].units", equalTo("3.5"))
         .body("fees.lines[0].events_count", equalTo(2))
         .body("fees.lines[0].amount_cents", equalTo(438))
