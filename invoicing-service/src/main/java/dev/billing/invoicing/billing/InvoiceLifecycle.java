@@ -104,9 +104,7 @@ public class InvoiceLifecycle {
     Uni<Void> stored =
         invoices.insert(tx, draft, List.of(billed), invoice.fees(), details, subscriptionId);
     if (invoice.draft()) {
-      return stored
-          .chain(() -> publish(tx, organization.id(), draft.id(), customer.id()))
-          .replaceWith(draft.id());
+      return stored.chain(() -> publish(tx, organization.id(), draft.id())).replaceWith(draft.id());
     }
     return stored.chain(() -> finalize(tx, draft, customer, now)).replaceWith(draft.id());
   }
@@ -187,7 +185,7 @@ public class InvoiceLifecycle {
               }
               return invoices
                   .markVoided(tx, invoice.id(), now)
-                  .chain(() -> publish(tx, organizationId, invoice.id(), invoice.customerId()));
+                  .chain(() -> publish(tx, organizationId, invoice.id()));
             });
   }
 
@@ -212,27 +210,27 @@ public class InvoiceLifecycle {
                                 next[0],
                                 next[1],
                                 now)))
-        .chain(() -> publish(tx, draft.organizationId(), draft.id(), customer.id()));
+        .chain(() -> publish(tx, draft.organizationId(), draft.id()));
   }
 
   /**
    * Publishes the invoice's new state on billing.invoices and, as Lago does, the webhook of the
    * change: invoice.drafted, invoice.created (finalized) or invoice.voided.
    */
-  private Uni<Void> publish(SqlClient tx, UUID organizationId, UUID invoiceId, UUID customerId) {
+  private Uni<Void> publish(SqlClient tx, UUID organizationId, UUID invoiceId) {
+    // one read of the invoice and its view: the view carries the customer's external id too
     return invoices
         .find(tx, organizationId, invoiceId)
         .map(found -> found.orElseThrow())
         .flatMap(
             invoice ->
-                customers
-                    .findById(tx, organizationId, customerId)
-                    .map(c -> c.orElseThrow())
-                    .flatMap(
-                        customer ->
+                views
+                    .of(tx, organizationId, List.of(invoice))
+                    .map(found -> found.get(0))
+                    .call(
+                        json ->
                             outbox.append(
-                                tx, InvoiceMessages.updated(invoice, customer.externalId())))
-                    .chain(() -> views.byId(tx, organizationId, invoiceId))
+                                tx, InvoiceMessages.updated(invoice, json.customer().externalId())))
                     .flatMap(
                         json ->
                             webhooks.enqueue(

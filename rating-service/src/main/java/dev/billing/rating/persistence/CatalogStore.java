@@ -2,6 +2,7 @@ package dev.billing.rating.persistence;
 
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.platform.persistence.PgErrors;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.domain.charge.ChargeFilterMatcher;
@@ -13,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -247,15 +247,11 @@ public class CatalogStore {
    */
   private <T> Uni<T> transaction(Function<SqlConnection, Uni<T>> work) {
     return pool.withTransaction(work)
-        .onFailure(e -> sqlState(e, "23505"))
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> codeTaken())
-        .onFailure(e -> sqlState(e, "40P01"))
+        .onFailure(PgErrors::isDeadlock)
         .retry()
         .atMost(2);
-  }
-
-  private static boolean sqlState(Throwable e, String state) {
-    return e instanceof PgException pg && state.equals(pg.getSqlState());
   }
 
   private static ApiException codeTaken() {

@@ -9,10 +9,10 @@ import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
+import dev.billing.platform.persistence.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,8 +38,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AddOnResource {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   /**
    * @param addOns one page, newest first
@@ -80,7 +78,7 @@ public class AddOnResource {
             in.amountCurrency());
     return pool.withTransaction(
             tx -> requireFreeCode(tx, addOn.code()).chain(() -> addOns.insert(tx, addOn)))
-        .onFailure(AddOnResource::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("code", "value_already_exist"))
         .replaceWith(response(addOn));
   }
@@ -151,7 +149,7 @@ public class AddOnResource {
                                   : requireFreeCode(tx, changed.code());
                           return free.chain(() -> addOns.update(tx, changed)).replaceWith(changed);
                         }))
-        .onFailure(AddOnResource::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("code", "value_already_exist"))
         .map(AddOnResource::response);
   }
@@ -225,9 +223,5 @@ public class AddOnResource {
 
   private static AddOnJson.Response response(AddOn addOn) {
     return new AddOnJson.Response(AddOnJson.of(addOn));
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 }

@@ -8,10 +8,10 @@ import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.platform.persistence.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,8 +37,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CouponResource {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   /**
    * @param coupons one page, newest first
@@ -75,7 +73,7 @@ public class CouponResource {
                 requirePlans(tx, coupon)
                     .chain(() -> requireFreeCode(tx, coupon.terms().code()))
                     .chain(() -> coupons.insert(tx, coupon)))
-        .onFailure(CouponResource::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("code", "value_already_exist"))
         .replaceWith(response(coupon));
   }
@@ -127,7 +125,7 @@ public class CouponResource {
                                             ? Uni.createFrom().voidItem()
                                             : requireFreeCode(tx, changed.terms().code()))
                                 .call(changed -> coupons.update(tx, changed))))
-        .onFailure(CouponResource::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("code", "value_already_exist"))
         .map(CouponResource::response);
   }
@@ -196,9 +194,5 @@ public class CouponResource {
 
   private static CouponJson.Response response(StoredCoupon coupon) {
     return new CouponJson.Response(CouponJson.of(coupon));
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 }

@@ -4,10 +4,10 @@ import dev.billing.invoicing.domain.webhook.WebhookEndpoint;
 import dev.billing.invoicing.domain.webhook.WebhookEndpointRules;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.platform.persistence.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +21,6 @@ import java.util.function.UnaryOperator;
  */
 @ApplicationScoped
 public class WebhookEndpointStore {
-
-  private static final String UNIQUE_VIOLATION = "23505";
 
   private final Pool pool;
   private final WebhookEndpointRepository endpoints;
@@ -49,7 +47,7 @@ public class WebhookEndpointStore {
                     .chain(() -> requireFreeUrl(tx, endpoint))
                     .chain(() -> endpoints.insert(tx, endpoint))
                     .replaceWith(endpoint))
-        .onFailure(WebhookEndpointStore::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("webhook_url", "value_already_exist"));
   }
 
@@ -72,7 +70,7 @@ public class WebhookEndpointStore {
                           return requireFreeUrl(tx, updated);
                         })
                     .call(updated -> endpoints.update(tx, updated)))
-        .onFailure(WebhookEndpointStore::isUniqueViolation)
+        .onFailure(PgErrors::isUniqueViolation)
         .transform(e -> ValidationErrors.single("webhook_url", "value_already_exist"));
   }
 
@@ -112,9 +110,5 @@ public class WebhookEndpointStore {
               }
             })
         .replaceWithVoid();
-  }
-
-  private static boolean isUniqueViolation(Throwable e) {
-    return e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 }
