@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,9 +30,17 @@ import org.jboss.logging.Logger;
 public class UsagePublisher {
 
   private static final Logger LOG = Logger.getLogger(UsagePublisher.class);
+  private static final int PER_ROUND = 1000;
   private static final String CLAIM =
-      "DELETE FROM usage_dirty WHERE subscription_id IN (SELECT subscription_id FROM usage_dirty"
-          + " ORDER BY updated_at LIMIT 500 FOR UPDATE SKIP LOCKED) RETURNING subscription_id";
+      "WITH claimed AS (DELETE FROM usage_dirty WHERE subscription_id IN (SELECT subscription_id"
+          + " FROM usage_dirty ORDER BY updated_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING subscription_id, organization_id)"
+          + " INSERT INTO usage_publishing (subscription_id, organization_id)"
+          + " SELECT subscription_id, organization_id FROM claimed ON CONFLICT DO NOTHING";
+  private static final String TAKE =
+      "DELETE FROM usage_publishing WHERE subscription_id IN (SELECT subscription_id"
+          + " FROM usage_publishing ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)"
+          + " RETURNING subscription_id";
 
   private final Pool pool;
   private final SubscriptionRepository subscriptions;
@@ -57,23 +66,28 @@ public class UsagePublisher {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> publish() {
     Instant now = clock.instant();
-    return pool.withTransaction(
-            tx ->
-                tx.preparedQuery(CLAIM)
-                    .execute()
-                    .flatMap(
-                        rows ->
-                            Multi.createFrom()
-                                .iterable(rows)
-                                .onItem()
-                                .transformToUniAndConcatenate(
-                                    row -> publishOne(tx, row.getUUID(0), now))
-                                .collect()
-                                .last()))
+    // the claim commits on its own: metering's inserts into usage_dirty wait for its deletes
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(PER_ROUND))
+        .chain(() -> pool.withTransaction(tx -> publishClaimed(tx, now)))
         .onFailure()
         .invoke(e -> LOG.warnf("usage not published, will retry: %s", e.toString()))
         .onFailure()
         .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> publishClaimed(SqlClient tx, Instant now) {
+    return tx.preparedQuery(TAKE)
+        .execute(Tuple.of(PER_ROUND))
+        .flatMap(
+            rows ->
+                Multi.createFrom()
+                    .iterable(rows)
+                    .onItem()
+                    .transformToUniAndConcatenate(row -> publishOne(tx, row.getUUID(0), now))
+                    .collect()
+                    .last())
         .replaceWithVoid();
   }
 

@@ -57,6 +57,25 @@ public class CatalogCache {
         .invoke(plan -> plans.put(key, plan));
   }
 
+  /**
+   * A plan with the metrics its charges price.
+   *
+   * @param plan the plan
+   * @param metrics its charges' metrics by id
+   */
+  public record PricedPlan(Plan plan, Map<UUID, BillableMetric> metrics) {}
+
+  /** The organization's live plan of this code with its metrics; empty if there is none. */
+  public Uni<Optional<PricedPlan>> pricedPlan(SqlClient client, UUID organizationId, String code) {
+    return plan(client, organizationId, code)
+        .flatMap(
+            plan ->
+                plan.isEmpty()
+                    ? Uni.createFrom().item(Optional.<PricedPlan>empty())
+                    : metricsOf(client, plan.get())
+                        .map(metrics -> Optional.of(new PricedPlan(plan.get(), metrics))));
+  }
+
   /** The metrics the plan's charges price. */
   public Uni<Map<UUID, BillableMetric>> metricsOf(SqlClient client, Plan plan) {
     Set<UUID> ids =

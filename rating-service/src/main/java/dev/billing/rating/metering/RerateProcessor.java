@@ -27,8 +27,9 @@ public class RerateProcessor {
   private static final Logger LOG = Logger.getLogger(RerateProcessor.class);
   private static final String CLAIM =
       "SELECT id, organization_id, plan_id, billable_metric_id, subscription_id"
-          + " FROM rerate_requests WHERE done_at IS NULL ORDER BY requested_at LIMIT 20"
+          + " FROM rerate_requests WHERE done_at IS NULL ORDER BY requested_at LIMIT 1"
           + " FOR UPDATE SKIP LOCKED";
+  private static final int REQUESTS_PER_ROUND = 1000;
   private static final String PLAN_CODES_OF_METRIC =
       "SELECT DISTINCT p.code FROM charges c JOIN plans p ON p.id = c.plan_id"
           + " WHERE c.billable_metric_id = $1 AND c.deleted_at IS NULL AND p.deleted_at IS NULL";
@@ -56,18 +57,27 @@ public class RerateProcessor {
       every = "${rating.rerate.every:2s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> work() {
+    return workOff(REQUESTS_PER_ROUND);
+  }
+
+  /**
+   * Handles up to {@code left} requests, each in its own transaction: a rebuild locks its
+   * subscriptions against metering, so the lock is held for one request, not for a whole round.
+   */
+  private Uni<Void> workOff(int left) {
+    if (left == 0) {
+      return Uni.createFrom().voidItem();
+    }
     return pool.withTransaction(
             tx ->
                 tx.preparedQuery(CLAIM)
                     .execute()
                     .flatMap(
                         rows ->
-                            Multi.createFrom()
-                                .iterable(rows)
-                                .onItem()
-                                .transformToUniAndConcatenate(row -> handle(tx, row))
-                                .collect()
-                                .last()))
+                            rows.size() == 0
+                                ? Uni.createFrom().item(false)
+                                : handle(tx, rows.iterator().next()).replaceWith(true)))
+        .flatMap(handled -> handled ? workOff(left - 1) : Uni.createFrom().voidItem())
         .onFailure()
         .invoke(e -> LOG.warnf("re-rating failed, will retry: %s", e.toString()))
         .onFailure()
@@ -77,9 +87,11 @@ public class RerateProcessor {
 
   private Uni<Void> handle(SqlClient tx, Row request) {
     UUID org = request.getUUID("organization_id");
-    catalog.forget(org);
     Uni<List<SubscriptionTerms>> affected;
     boolean fromStart = request.getUUID("subscription_id") != null;
+    if (!fromStart) {
+      catalog.forget(org);
+    }
     if (fromStart) {
       affected =
           subscriptions.byId(tx, request.getUUID("subscription_id")).map(s -> s.stream().toList());

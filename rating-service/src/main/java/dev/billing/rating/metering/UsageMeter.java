@@ -1,7 +1,5 @@
 package dev.billing.rating.metering;
 
-import dev.billing.rating.domain.catalog.BillableMetric;
-import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.domain.metric.AggregationType;
 import dev.billing.rating.domain.metric.expression.Expression;
 import dev.billing.rating.domain.usage.AggregateDelta;
@@ -19,9 +17,11 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,94 +77,107 @@ public class UsageMeter {
             .collect(Collectors.toSet());
     return directory
         .lookup(tx, addresses)
-        .flatMap(found -> route(tx, events, found, onlySubscription))
+        .flatMap(
+            found ->
+                plansOf(tx, found.values())
+                    .map(plans -> route(events, found, plans, onlySubscription)))
+        .flatMap(batch -> reportUnknownCodes(tx, batch))
         .flatMap(batch -> write(tx, batch));
   }
 
-  private Uni<MeteredBatch> route(
-      SqlClient tx,
-      List<RatedEvent> events,
-      Map<SubscriptionDirectory.Address, List<SubscriptionTerms>> found,
-      UUID onlySubscription) {
-    MeteredBatch batch = new MeteredBatch();
+  /**
+   * The plans (with their metrics) of these subscriptions, resolved once per batch so that routing
+   * each event is plain computation.
+   */
+  private Uni<Map<PlanRef, Optional<CatalogCache.PricedPlan>>> plansOf(
+      SqlClient tx, Collection<List<SubscriptionTerms>> subscriptions) {
+    Set<PlanRef> refs = new LinkedHashSet<>();
+    subscriptions.forEach(
+        list -> list.forEach(s -> refs.add(new PlanRef(s.organizationId(), s.planCode()))));
+    Map<PlanRef, Optional<CatalogCache.PricedPlan>> plans = new HashMap<>();
     return Multi.createFrom()
-        .iterable(events)
+        .iterable(refs)
         .onItem()
         .transformToUniAndConcatenate(
-            event -> {
-              Optional<SubscriptionTerms> subscription =
-                  SubscriptionDirectory.covering(
-                      found.getOrDefault(
-                          new SubscriptionDirectory.Address(
-                              event.organizationId(), event.externalSubscriptionId()),
-                          List.of()),
-                      event.timestamp());
-              if (subscription.isEmpty()) {
-                if (onlySubscription == null) {
-                  batch.error(event, EventRouter.NO_SUBSCRIPTION);
-                }
-                return Uni.createFrom().voidItem();
-              }
-              if (onlySubscription != null && !onlySubscription.equals(subscription.get().id())) {
-                return Uni.createFrom().voidItem();
-              }
-              return routeToPlan(tx, event, subscription.get(), batch, onlySubscription == null);
-            })
+            ref ->
+                catalog
+                    .pricedPlan(tx, ref.organizationId(), ref.code())
+                    .invoke(plan -> plans.put(ref, plan)))
+        .collect()
+        .last()
+        .replaceWith(plans);
+  }
+
+  private record PlanRef(UUID organizationId, String code) {}
+
+  private record MetricCodeRef(UUID organizationId, String code) {}
+
+  private MeteredBatch route(
+      List<RatedEvent> events,
+      Map<SubscriptionDirectory.Address, List<SubscriptionTerms>> found,
+      Map<PlanRef, Optional<CatalogCache.PricedPlan>> plans,
+      UUID onlySubscription) {
+    boolean reportErrors = onlySubscription == null;
+    MeteredBatch batch = new MeteredBatch();
+    for (RatedEvent event : events) {
+      Optional<SubscriptionTerms> subscription =
+          SubscriptionDirectory.covering(
+              found.getOrDefault(
+                  new SubscriptionDirectory.Address(
+                      event.organizationId(), event.externalSubscriptionId()),
+                  List.of()),
+              event.timestamp());
+      if (subscription.isEmpty()) {
+        if (reportErrors) {
+          batch.error(event, EventRouter.NO_SUBSCRIPTION);
+        }
+        continue;
+      }
+      SubscriptionTerms terms = subscription.get();
+      if (onlySubscription != null && !onlySubscription.equals(terms.id())) {
+        continue;
+      }
+      Optional<CatalogCache.PricedPlan> plan =
+          plans.getOrDefault(
+              new PlanRef(terms.organizationId(), terms.planCode()), Optional.empty());
+      if (plan.isEmpty()) {
+        continue;
+      }
+      EventRouter.Routing routing =
+          router.route(event, terms, plan.get().plan(), plan.get().metrics());
+      routing.contributions().forEach(c -> batch.add(terms, c));
+      if (reportErrors) {
+        List<String> errors = new ArrayList<>(routing.errors());
+        if (errors.remove(EventRouter.INVALID_CODE)) {
+          batch.codeToCheck(event);
+        }
+        errors.forEach(error -> batch.error(event, error));
+      }
+    }
+    return batch;
+  }
+
+  /** A metric of the event's code that the plan does not price is not an error, as in Lago. */
+  private Uni<MeteredBatch> reportUnknownCodes(SqlClient tx, MeteredBatch batch) {
+    if (batch.codesToCheck.isEmpty()) {
+      return Uni.createFrom().item(batch);
+    }
+    return Multi.createFrom()
+        .iterable(List.copyOf(batch.codesToCheck.entrySet()))
+        .onItem()
+        .transformToUniAndConcatenate(
+            entry ->
+                catalog
+                    .metricCodeExists(tx, entry.getKey().organizationId(), entry.getKey().code())
+                    .invoke(
+                        exists -> {
+                          if (!exists) {
+                            entry.getValue().forEach(e -> batch.error(e, EventRouter.INVALID_CODE));
+                          }
+                        }))
         .collect()
         .last()
         .replaceWith(batch);
-  }
-
-  private Uni<Void> routeToPlan(
-      SqlClient tx,
-      RatedEvent event,
-      SubscriptionTerms subscription,
-      MeteredBatch batch,
-      boolean reportErrors) {
-    return catalog
-        .plan(tx, subscription.organizationId(), subscription.planCode())
-        .flatMap(
-            plan -> {
-              if (plan.isEmpty()) {
-                return Uni.createFrom().voidItem();
-              }
-              return catalog
-                  .metricsOf(tx, plan.get())
-                  .flatMap(
-                      metrics ->
-                          apply(tx, event, subscription, plan.get(), metrics, batch, reportErrors));
-            });
-  }
-
-  private Uni<Void> apply(
-      SqlClient tx,
-      RatedEvent event,
-      SubscriptionTerms subscription,
-      Plan plan,
-      Map<UUID, BillableMetric> metrics,
-      MeteredBatch batch,
-      boolean reportErrors) {
-    EventRouter.Routing routing = router.route(event, subscription, plan, metrics);
-    routing.contributions().forEach(c -> batch.add(subscription, c));
-    if (!reportErrors) {
-      return Uni.createFrom().voidItem();
-    }
-    List<String> errors = new ArrayList<>(routing.errors());
-    if (!errors.remove(EventRouter.INVALID_CODE)) {
-      errors.forEach(error -> batch.error(event, error));
-      return Uni.createFrom().voidItem();
-    }
-    errors.forEach(error -> batch.error(event, error));
-    // a metric of this code that the plan does not price is not an error, as in Lago
-    return catalog
-        .metricCodeExists(tx, event.organizationId(), event.code())
-        .invoke(
-            exists -> {
-              if (!exists) {
-                batch.error(event, EventRouter.INVALID_CODE);
-              }
-            })
-        .replaceWithVoid();
   }
 
   private Uni<Void> write(SqlClient tx, MeteredBatch batch) {
@@ -195,7 +208,15 @@ public class UsageMeter {
     final Map<UUID, Map<UniqueKey, Contribution>> uniqueByOrganization = new HashMap<>();
     final Map<UUID, UUID> subscriptions = new LinkedHashMap<>();
     final List<EventError> errors = new ArrayList<>();
+    final Map<MetricCodeRef, List<RatedEvent>> codesToCheck = new LinkedHashMap<>();
     private final Set<String> errorKeys = new HashSet<>();
+
+    /** An event whose code the plan does not price: an error only if no metric has the code. */
+    void codeToCheck(RatedEvent e) {
+      codesToCheck
+          .computeIfAbsent(new MetricCodeRef(e.organizationId(), e.code()), k -> new ArrayList<>())
+          .add(e);
+    }
 
     void add(SubscriptionTerms subscription, Contribution c) {
       UUID org = subscription.organizationId();

@@ -112,5 +112,12 @@ public interface PlatformConfig {
     /** Connections of the consumers' pool. */
     @WithDefault("8")
     int poolSize();
+
+    /**
+     * While API requests are being answered, consumer batches run one at a time instead of side by
+     * side ({@link dev.billing.platform.consumer.BackgroundGate}).
+     */
+    @WithDefault("true")
+    boolean yieldToRequests();
   }
 }

@@ -24,6 +24,7 @@ public class ConsumerRunners {
   private final PlatformConfig config;
   private final Pool pool;
   private final DeadLetterPublisher deadLetters;
+  private final BackgroundGate gate;
   private final Map<String, List<IdempotentConsumer<?>>> running = new HashMap<>();
   private final List<Thread> threads = new ArrayList<>();
 
@@ -31,8 +32,10 @@ public class ConsumerRunners {
       @All List<MessageHandler<?>> handlers,
       PlatformConfig config,
       BackgroundPool pool,
-      DeadLetterPublisher deadLetters) {
+      DeadLetterPublisher deadLetters,
+      BackgroundGate gate) {
     this.handlers = handlers;
+    this.gate = gate;
     this.config = config;
     this.pool = pool.pool();
     this.deadLetters = deadLetters;
@@ -42,7 +45,7 @@ public class ConsumerRunners {
     for (MessageHandler<?> handler : handlers) {
       for (int i = 0; i < handler.concurrency(); i++) {
         IdempotentConsumer<?> consumer =
-            new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters);
+            new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters, gate);
         Thread thread = new Thread(consumer, "consumer-" + handler.name() + "-" + i);
         thread.setDaemon(true);
         thread.start();

@@ -40,13 +40,19 @@ final class IdempotentConsumer<T> implements Runnable {
   private final KafkaConsumer<String, String> consumer;
   private final Pool pool;
   private final DeadLetterPublisher deadLetters;
+  private final BackgroundGate gate;
   private volatile boolean running = true;
   private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
   private Map<TopicPartition, Long> catchUpTargets = Map.of();
 
   IdempotentConsumer(
-      MessageHandler<T> handler, Properties consumerConfig, Pool pool, DeadLetterPublisher dlq) {
+      MessageHandler<T> handler,
+      Properties consumerConfig,
+      Pool pool,
+      DeadLetterPublisher dlq,
+      BackgroundGate gate) {
     this.handler = handler;
+    this.gate = gate;
     this.consumer = new KafkaConsumer<>(consumerConfig);
     this.pool = pool;
     this.deadLetters = dlq;
@@ -158,19 +164,10 @@ final class IdempotentConsumer<T> implements Runnable {
     long backoff = 100;
     while (true) {
       try {
-        // Blocking is right here: this is the consumer's own thread (KafkaConsumer is a blocking,
-        // single-threaded API), never an event loop.
-        List<Decoded<T>> applied =
-            pool.withTransaction(
-                    tx ->
-                        fresh(tx, batch)
-                            .call(
-                                fresh ->
-                                    fresh.isEmpty()
-                                        ? Uni.createFrom().voidItem()
-                                        : handler.apply(tx, fresh)))
-                .await()
-                .indefinitely();
+        List<Decoded<T>> applied;
+        try (BackgroundGate.Pass pass = gate.enter()) {
+          applied = apply(batch);
+        }
         if (!applied.isEmpty()) {
           handler.afterCommit(applied);
         }
@@ -186,6 +183,21 @@ final class IdempotentConsumer<T> implements Runnable {
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
       }
     }
+  }
+
+  private List<Decoded<T>> apply(List<Decoded<T>> batch) {
+    // Blocking is right here: this is the consumer's own thread (KafkaConsumer is a blocking,
+    // single-threaded API), never an event loop.
+    return pool.withTransaction(
+            tx ->
+                fresh(tx, batch)
+                    .call(
+                        fresh ->
+                            fresh.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : handler.apply(tx, fresh)))
+        .await()
+        .indefinitely();
   }
 
   private Uni<List<Decoded<T>>> fresh(

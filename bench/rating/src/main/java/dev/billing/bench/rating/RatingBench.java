@@ -221,6 +221,11 @@ public final class RatingBench {
                             + last)
                     .statusCode()
                 == 200);
+    // the service rebuilds each new subscription (re-rating); let it finish before it is stopped,
+    // or that setup work would run during the timed metering
+    try (Connection db = db()) {
+      await(() -> pendingRerates(db) == 0);
+    }
     state.setProperty("organization_id", org.toString());
     state.setProperty("api_key", apiKey);
     state.setProperty("event_time", Instant.now().minusSeconds(60).toString());
@@ -472,6 +477,17 @@ public final class RatingBench {
       Thread.sleep(100);
     }
     throw new IllegalStateException("condition not met in 60 s");
+  }
+
+  private static long pendingRerates(Connection db) {
+    try (var rows =
+        db.createStatement()
+            .executeQuery("SELECT count(*) FROM rating.rerate_requests WHERE done_at IS NULL")) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Connection db() throws Exception {
