@@ -2,6 +2,7 @@ package dev.billing.platform.consumer;
 
 import dev.billing.platform.config.PlatformConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -24,6 +25,7 @@ public class BackgroundGate {
   private final boolean yields;
   private final Semaphore turn = new Semaphore(1, true);
 
+  @Inject
   public BackgroundGate(ForegroundRequests foreground, PlatformConfig config) {
     this(foreground, config.consumers().yieldToRequests());
   }

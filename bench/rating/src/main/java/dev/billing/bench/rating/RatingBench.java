@@ -363,6 +363,10 @@ public final class RatingBench {
     ConcurrentHistogram hot = new ConcurrentHistogram(60_000_000L, 3);
     ConcurrentHistogram any = new ConcurrentHistogram(60_000_000L, 3);
     AtomicLong failures = new AtomicLong();
+    long meteredBefore;
+    try (Connection db = db()) {
+      meteredBefore = metered(db, state);
+    }
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < Integer.parseInt(env("BENCH_LATENCY_THREADS", "4")); t++) {
@@ -396,6 +400,12 @@ public final class RatingBench {
     for (Thread thread : threads) {
       thread.join();
     }
+    long meteredMeanwhile;
+    try (Connection db = db()) {
+      meteredMeanwhile = metered(db, state) - meteredBefore;
+    }
+    // what answering requests first costs the metering of the second wave
+    System.out.printf("BENCH metered_during_latency_per_s=%d%n", meteredMeanwhile / seconds);
     System.out.printf(
         "BENCH current_usage_hot_requests=%d current_usage_hot_p50_ms=%.2f current_usage_p99_ms=%.2f"
             + " current_usage_other_p99_ms=%.2f current_usage_failures=%d%n",
