@@ -6,8 +6,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The recount: every acknowledged event once, by subscription, against what the services show —
@@ -140,13 +142,26 @@ final class Check {
     return new Usage(lost, doubled, other);
   }
 
+  int subscriptions() {
+    return tallies.length;
+  }
+
+  Expected.Tally tally(int subscription) {
+    return tallies[subscription];
+  }
+
   long invoiceCount() throws Exception {
     return single("SELECT count(*) FROM invoicing.invoices WHERE organization_id = ?::uuid");
   }
 
-  /** Customers without exactly one invoice (not voided) whose total is the recount's. */
-  int invoices() throws Exception {
+  /**
+   * Customers without exactly one invoice (not voided) whose total is the recount's; every invoice
+   * listed goes into {@code listed} by its id.
+   */
+  int invoices(Map<String, Map<?, ?>> listedById) throws Exception {
     int mismatches = 0;
+    Set<Object> numbers = new HashSet<>();
+    int duplicateNumbers = 0;
     long expectedCents = 0;
     long billedCents = 0;
     int invoices = 0;
@@ -166,6 +181,8 @@ final class Check {
       int live = 0;
       for (Object i : listed) {
         Map<?, ?> invoice = (Map<?, ?>) i;
+        listedById.put((String) invoice.get("lago_id"), invoice);
+        duplicateNumbers += numbers.add(invoice.get("number")) ? 0 : 1;
         if (!"voided".equals(invoice.get("status"))) {
           live++;
           total += ((Number) invoice.get("total_amount_cents")).longValue();

@@ -28,17 +28,22 @@ final class Killer {
     this.upLog = upLog;
   }
 
-  /** Every {@code minGap}–{@code maxGap} seconds the next service in turn, until {@code stopAt}. */
+  /**
+   * The next service in turn {@code minGap}–{@code maxGap} seconds after the previous kill (or at
+   * once when its restart took longer than that), until {@code stopAt}.
+   */
   void run(int minGapSeconds, int maxGapSeconds, long stopAt) throws Exception {
     SplittableRandom random = new SplittableRandom(2026);
+    long previous = System.nanoTime();
     for (int n = 0; ; n++) {
       long gap =
           (minGapSeconds + random.nextInt(maxGapSeconds - minGapSeconds + 1)) * 1_000_000_000L;
-      long at = System.nanoTime() + gap;
+      long at = Math.max(previous + gap, System.nanoTime());
       if (at >= stopAt) {
         return;
       }
       HttpProducer.sleepUntil(at);
+      previous = System.nanoTime();
       killAndRestart(SERVICES[n % SERVICES.length]);
     }
   }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,18 @@ public final class Soak {
 
     // 4. the as-of billing run for the period end, invoicing-service killed during it, run again
     int invoicesCreated = bill(operator, killer, check, setup.organizationId(), periodEnd);
-    int invoiceMismatches = check.invoices();
+    Map<String, Map<?, ?>> invoices = new HashMap<>();
+    int invoiceMismatches = check.invoices(invoices);
+
+    // 5. what left through the outboxes: usage.rated per subscription, invoices per invoice
+    Downstream downstream = new Downstream(bootstrap, setup.organizationId());
+    int usageRated =
+        downstream.usageRatedMismatches(
+            check, Integer.parseInt(env("SOAK_USAGE_RATED_WAIT_S", "60")));
+    int invoiceMessages = downstream.invoiceMessageMismatches(invoices);
+    System.out.printf(
+        "BENCH outbox usage_rated_mismatches=%d invoice_message_mismatches=%d%n",
+        usageRated, invoiceMessages);
     System.out.printf(
         "BENCH kills=%d %s slowest_restart_s=%.1f invoices_created=%d%n",
         killer.kills.get(), killer.byService, killer.slowestRestartSeconds(), invoicesCreated);
