@@ -15,16 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Killer {
 
-  static final String[] SERVICES = {"ingest-service", "rating-service", "invoicing-service"};
-
   private final Path root;
+  private final String[] services;
   private final File upLog;
   final AtomicInteger kills = new AtomicInteger();
   final Map<String, Integer> byService = new ConcurrentHashMap<>();
   private volatile double slowestRestart;
 
-  Killer(Path root, File upLog) {
+  Killer(Path root, File upLog, String[] services) {
     this.root = root;
+    this.services = services;
     this.upLog = upLog;
   }
 
@@ -44,7 +44,7 @@ final class Killer {
       }
       HttpProducer.sleepUntil(at);
       previous = System.nanoTime();
-      killAndRestart(SERVICES[n % SERVICES.length]);
+      killAndRestart(services[n % services.length]);
     }
   }
 

@@ -33,7 +33,12 @@ public final class Soak {
     double rate = Double.parseDouble(env("SOAK_RATE", "1000"));
     double httpShare = Double.parseDouble(env("SOAK_HTTP_SHARE", "0.5"));
     String[] gap = env("SOAK_KILL_EVERY", "45-90").split("-");
-    Killer killer = new Killer(root, out.resolve("up-restarts.log").toFile());
+    Killer killer =
+        new Killer(
+            root,
+            out.resolve("up-restarts.log").toFile(),
+            env("SOAK_KILL_SERVICES", "ingest-service,rating-service,invoicing-service")
+                .split(","));
 
     // 1. a fresh organization, its catalog, customers and subscriptions, through the edge
     Instant now = Instant.now();
