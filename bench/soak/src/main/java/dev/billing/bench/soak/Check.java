@@ -216,9 +216,9 @@ final class Check {
     }
     System.out.printf(
         "BENCH invoices customers=%d invoices=%d expected_cents=%d billed_cents=%d"
-            + " mismatches=%d%n",
-        tallies.length, invoices, expectedCents, billedCents, mismatches);
-    return mismatches;
+            + " duplicate_numbers=%d mismatches=%d%n",
+        tallies.length, invoices, expectedCents, billedCents, duplicateNumbers, mismatches);
+    return mismatches + duplicateNumbers;
   }
 
   private long single(String sql) throws Exception {

@@ -162,6 +162,8 @@ public final class Soak {
             && usage.doubleCounted() == 0
             && invoiceMismatches == 0
             && usage.otherMismatches() == 0
+            && usageRated == 0
+            && invoiceMessages == 0
             && http.unacknowledged.get() + kafka.unacknowledged.get() == 0;
     System.exit(clean ? 0 : 1);
   }
