@@ -38,7 +38,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
     Map<String, String> environment = new HashMap<>(env);
     environment.put("HTTP_PORT", String.valueOf(port));
-    environment.putIfAbsent("DB_NAME", "billing_test");
+    // the test run's own database (a worktree's DB_NAME), not another run's
+    environment.putIfAbsent("DB_NAME", System.getenv().getOrDefault("DB_NAME", "billing_test"));
     environment.putIfAbsent("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
     File log = new File(new File(jar).getParentFile().getParentFile(), logName);
     ProcessBuilder builder =

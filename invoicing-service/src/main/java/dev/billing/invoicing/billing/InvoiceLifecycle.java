@@ -1,5 +1,6 @@
 package dev.billing.invoicing.billing;
 
+import dev.billing.invoicing.api.invoice.InvoiceJson;
 import dev.billing.invoicing.api.invoice.InvoiceViews;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +106,10 @@ public class InvoiceLifecycle {
     Uni<Void> stored =
         invoices.insert(tx, draft, List.of(billed), invoice.fees(), details, subscriptionId);
     if (invoice.draft()) {
-      return stored.chain(() -> publish(tx, organization.id(), draft.id())).replaceWith(draft.id());
+      return stored
+          .chain(() -> invoices.find(tx, organization.id(), draft.id()))
+          .flatMap(found -> publish(tx, found.orElseThrow()))
+          .replaceWith(draft.id());
     }
     return stored.chain(() -> finalize(tx, draft, customer, now)).replaceWith(draft.id());
   }
@@ -183,63 +188,95 @@ public class InvoiceLifecycle {
               if (!"finalized".equals(invoice.status())) {
                 throw new ApiException(InvoiceErrorCode.NOT_VOIDABLE);
               }
-              return invoices
-                  .markVoided(tx, invoice.id(), now)
-                  .chain(() -> publish(tx, organizationId, invoice.id()));
+              return changed(tx, invoices.markVoided(tx, invoice.id(), now), invoice)
+                  .flatMap(voided -> publish(tx, voided));
             });
   }
 
-  private Uni<Void> finalize(SqlClient tx, StoredInvoice draft, Customer customer, Instant now) {
-    // coupons first (Lago applies them on finalization only), then the organization's row lock
-    // makes the running numbers unique
+  private Uni<Void> finalize(
+      SqlClient tx, StoredInvoice draft, Customer customer, Instant clockNow) {
+    // what the database keeps, so that what is published is what is read back later
+    Instant now = clockNow.truncatedTo(ChronoUnit.MICROS);
+    UUID organizationId = draft.organizationId();
+    // coupons first (Lago applies them on finalization only), then the invoice as they left it
+    // and what its view shows besides the header
     return coupons
         .apply(tx, draft, now)
-        .chain(() -> organizations.findForUpdate(tx, draft.organizationId()))
-        .map(found -> found.orElseThrow())
+        .chain(
+            () ->
+                Uni.combine()
+                    .all()
+                    .unis(
+                        invoices.find(tx, organizationId, draft.id()),
+                        views.parts(
+                            tx, organizationId, List.of(draft.id()), List.of(customer.id())))
+                    .asTuple())
+        .flatMap(read -> number(tx, read.getItem1().orElseThrow(), customer, read.getItem2(), now));
+  }
+
+  /**
+   * Numbers and publishes a draft under the organization's row lock, which makes the running
+   * numbers unique and is held until commit, so what follows it is one round trip of pipelined
+   * statements.
+   */
+  private Uni<Void> number(
+      SqlClient tx, StoredInvoice draft, Customer customer, InvoiceViews.Parts parts, Instant now) {
+    UUID organizationId = draft.organizationId();
+    return Uni.combine()
+        .all()
+        .unis(
+            organizations.findForUpdate(tx, organizationId),
+            invoices.nextSequentialIds(tx, organizationId, customer.id()))
+        .asTuple()
         .flatMap(
-            organization ->
-                invoices
-                    .nextSequentialIds(tx, organization.id(), customer.id())
-                    .flatMap(
-                        next ->
-                            invoices.finalize(
-                                tx,
-                                draft.id(),
-                                InvoiceNumber.forOrganization(
-                                    organization, customer.sequentialId(), next[0], next[1], now),
-                                next[0],
-                                next[1],
-                                now)))
-        .chain(() -> publish(tx, draft.organizationId(), draft.id()));
+            locked -> {
+              Organization organization = locked.getItem1().orElseThrow();
+              long[] next = locked.getItem2();
+              String number =
+                  InvoiceNumber.forOrganization(
+                      organization, customer.sequentialId(), next[0], next[1], now);
+              return Uni.combine()
+                  .all()
+                  .unis(
+                      invoices.finalize(tx, draft.id(), number, next[0], next[1], now),
+                      publish(tx, draft.finalized(number, next[0], now), parts))
+                  .discardItems();
+            });
+  }
+
+  /** Writes a change of an invoice and reads the invoice back, in one round trip. */
+  private Uni<StoredInvoice> changed(SqlClient tx, Uni<Void> change, StoredInvoice invoice) {
+    return Uni.combine()
+        .all()
+        .unis(change, invoices.find(tx, invoice.organizationId(), invoice.id()))
+        .asTuple()
+        .map(written -> written.getItem2().orElseThrow());
+  }
+
+  private Uni<Void> publish(SqlClient tx, StoredInvoice invoice) {
+    return views
+        .parts(tx, invoice.organizationId(), List.of(invoice.id()), List.of(invoice.customerId()))
+        .flatMap(parts -> publish(tx, invoice, parts));
   }
 
   /**
    * Publishes the invoice's new state on billing.invoices and, as Lago does, the webhook of the
    * change: invoice.drafted, invoice.created (finalized) or invoice.voided.
    */
-  private Uni<Void> publish(SqlClient tx, UUID organizationId, UUID invoiceId) {
-    // one read of the invoice and its view: the view carries the customer's external id too
-    return invoices
-        .find(tx, organizationId, invoiceId)
-        .map(found -> found.orElseThrow())
-        .flatMap(
-            invoice ->
-                views
-                    .of(tx, organizationId, List.of(invoice))
-                    .map(found -> found.get(0))
-                    .call(
-                        json ->
-                            outbox.append(
-                                tx, InvoiceMessages.updated(invoice, json.customer().externalId())))
-                    .flatMap(
-                        json ->
-                            webhooks.enqueue(
-                                tx,
-                                organizationId,
-                                webhookType(invoice.status(), invoice.invoiceType()),
-                                "invoice",
-                                json))
-                    .replaceWithVoid());
+  private Uni<Void> publish(SqlClient tx, StoredInvoice invoice, InvoiceViews.Parts parts) {
+    // the view carries the customer's external id too
+    InvoiceJson json = parts.json(invoice);
+    return Uni.combine()
+        .all()
+        .unis(
+            outbox.append(tx, InvoiceMessages.updated(invoice, json.customer().externalId())),
+            webhooks.enqueue(
+                tx,
+                invoice.organizationId(),
+                webhookType(invoice.status(), invoice.invoiceType()),
+                "invoice",
+                json))
+        .discardItems();
   }
 
   private static String webhookType(String status, String invoiceType) {

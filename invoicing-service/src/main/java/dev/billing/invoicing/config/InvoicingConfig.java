@@ -28,6 +28,13 @@ public interface InvoicingConfig {
     @WithDefault("8")
     int concurrency();
 
+    /**
+     * Subscriptions a run reads (subscriptions, plans, customers, billing positions) and prices
+     * with rating-service at once, before billing them one transaction each.
+     */
+    @WithDefault("100")
+    int pageSize();
+
     /** rating-service's base URL, for the internal fees API (env RATING_URL). */
     @WithDefault("http://127.0.0.1:8082")
     String ratingUrl();

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** How far each subscription has been billed ({@code billing_positions}). */
@@ -63,18 +65,41 @@ public class BillingPositionRepository {
             });
   }
 
-  /** Locks the subscription's position for this transaction, creating it if needed. */
-  public Uni<Position> lock(SqlClient tx, UUID subscriptionId, UUID organizationId, Instant now) {
-    return tx.preparedQuery(
+  /**
+   * The positions of a page of candidates, read without locks (what the run expects to bill); a
+   * candidate never billed gets its row first, due at once.
+   */
+  public Uni<Map<UUID, Position>> prepare(
+      SqlClient client, List<Candidate> candidates, Instant now) {
+    UUID[] ids = candidates.stream().map(Candidate::subscriptionId).toArray(UUID[]::new);
+    UUID[] organizations = candidates.stream().map(Candidate::organizationId).toArray(UUID[]::new);
+    return client
+        .preparedQuery(
             "INSERT INTO billing_positions (subscription_id, organization_id, next_run_at,"
-                + " updated_at) VALUES ($1, $2, 'epoch', $3) ON CONFLICT DO NOTHING")
-        .execute(Tuple.of(subscriptionId, organizationId, InvoiceRepository.odt(now)))
+                + " updated_at) SELECT s, o, 'epoch', $3 FROM unnest($1::uuid[], $2::uuid[])"
+                + " AS t(s, o) ON CONFLICT DO NOTHING")
+        .execute(Tuple.of(ids, organizations, InvoiceRepository.odt(now)))
         .chain(
             () ->
-                tx.preparedQuery(
-                        "SELECT charges_billed_to, next_run_at, last_run_at FROM billing_positions"
-                            + " WHERE subscription_id = $1 FOR UPDATE")
-                    .execute(Tuple.of(subscriptionId)))
+                client
+                    .preparedQuery(
+                        "SELECT subscription_id, charges_billed_to, next_run_at, last_run_at"
+                            + " FROM billing_positions WHERE subscription_id = ANY($1)")
+                    .execute(Tuple.of((Object) ids)))
+        .map(
+            rows -> {
+              Map<UUID, Position> byId = new HashMap<>();
+              rows.forEach(r -> byId.put(r.getUUID("subscription_id"), position(r)));
+              return byId;
+            });
+  }
+
+  /** Locks the subscription's position (made by {@link #prepare}) for this transaction. */
+  public Uni<Position> lock(SqlClient tx, UUID subscriptionId) {
+    return tx.preparedQuery(
+            "SELECT charges_billed_to, next_run_at, last_run_at FROM billing_positions"
+                + " WHERE subscription_id = $1 FOR UPDATE")
+        .execute(Tuple.of(subscriptionId))
         .map(rows -> position(rows.iterator().next()));
   }
 

@@ -71,7 +71,32 @@ public class InvoiceRepository {
       Instant finalizedAt,
       Instant voidedAt,
       Instant createdAt,
-      Instant updatedAt) {}
+      Instant updatedAt) {
+
+    /** This draft as {@link #finalize} leaves it. */
+    public StoredInvoice finalized(String number, long sequentialId, Instant at) {
+      return new StoredInvoice(
+          id,
+          organizationId,
+          customerId,
+          sequentialId,
+          number,
+          invoiceType,
+          "finalized",
+          paymentStatus,
+          currency,
+          issuingDate,
+          paymentDueDate,
+          netPaymentTerm,
+          gracePeriodEndsAt,
+          totals,
+          billedAsOf,
+          at,
+          voidedAt,
+          createdAt,
+          at);
+    }
+  }
 
   /**
    * A stored fee.
@@ -183,44 +208,60 @@ public class InvoiceRepository {
               odt(invoice.createdAt()),
               odt(invoice.updatedAt())
             });
-    Uni<Void> chain =
+    // one round trip: the statements are pipelined on the transaction's connection, in order
+    List<Uni<Void>> writes = new ArrayList<>();
+    writes.add(
         tx.preparedQuery(
                 "INSERT INTO invoices ("
                     + INVOICE_COLUMNS
                     + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
                     + " $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)")
             .execute(header)
-            .replaceWithVoid();
+            .replaceWithVoid());
     for (BilledSubscription s : subscriptions) {
-      chain =
-          chain.chain(
-              () ->
-                  tx.preparedQuery(
-                          "INSERT INTO invoice_subscriptions (invoice_id, subscription_id,"
-                              + " organization_id, invoicing_reason, charges_from, charges_to)"
-                              + " VALUES ($1, $2, $3, $4, $5, $6)")
-                      .execute(
-                          Tuple.of(
-                              invoice.id(),
-                              s.subscriptionId(),
-                              invoice.organizationId(),
-                              s.invoicingReason(),
-                              odt(s.chargesFrom()),
-                              odt(s.chargesTo())))
-                      .replaceWithVoid());
+      writes.add(
+          tx.preparedQuery(
+                  "INSERT INTO invoice_subscriptions (invoice_id, subscription_id,"
+                      + " organization_id, invoicing_reason, charges_from, charges_to)"
+                      + " VALUES ($1, $2, $3, $4, $5, $6)")
+              .execute(
+                  Tuple.of(
+                      invoice.id(),
+                      s.subscriptionId(),
+                      invoice.organizationId(),
+                      s.invoicingReason(),
+                      odt(s.chargesFrom()),
+                      odt(s.chargesTo())))
+              .replaceWithVoid());
     }
-    return chain.chain(
-        () ->
-            insertFees(
-                tx,
-                invoice.organizationId(),
-                invoice.id(),
-                fees,
-                details,
-                subscriptionId,
-                invoice.createdAt()));
+    writes.add(
+        insertFees(
+            tx,
+            invoice.organizationId(),
+            invoice.id(),
+            fees,
+            details,
+            subscriptionId,
+            invoice.createdAt()));
+    return Uni.join().all(writes).andFailFast().replaceWithVoid();
   }
 
+  private static final String INSERT_FEES =
+      "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type, fee_key,"
+          + " charge_id, charge_filter_id, grouped_by, billable_metric_code, invoice_display_name,"
+          + " description, units, events_count, amount_cents, precise_amount, currency,"
+          + " period_from, period_to, created_at, add_on_code)"
+          + " SELECT id, $2, $3, $4, fee_type, fee_key, charge_id, charge_filter_id,"
+          + " grouped_by::jsonb, metric, label, description, units::numeric, events_count,"
+          + " amount_cents, precise_amount::numeric, currency, period_from, period_to, $5, add_on"
+          + " FROM unnest($1::uuid[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[],"
+          + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],"
+          + " $17::text[], $18::text[], $19::date[], $20::date[], $21::text[])"
+          + " AS f(id, fee_type, fee_key, charge_id, charge_filter_id, grouped_by, metric, label,"
+          + " description, units, events_count, amount_cents, precise_amount, currency,"
+          + " period_from, period_to, add_on)";
+
+  /** Inserts an invoice's fees with one statement. */
   private Uni<Void> insertFees(
       SqlClient tx,
       UUID organizationId,
@@ -229,46 +270,74 @@ public class InvoiceRepository {
       Map<String, ChargeDetails> details,
       UUID subscriptionId,
       Instant createdAt) {
-    List<Tuple> rows = new ArrayList<>();
-    for (FeeLine line : fees) {
-      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
-      rows.add(
-          Tuple.from(
-              new Object[] {
-                UUID.randomUUID(),
-                organizationId,
-                invoiceId,
-                subscriptionId,
-                line.type().wireName(),
-                line.key(),
-                line.chargeId() == null ? null : UUID.fromString(line.chargeId()),
-                line.chargeFilterId(),
-                new JsonObject(new LinkedHashMap<String, Object>(line.groupedBy())),
-                d.billableMetricCode(),
-                d.invoiceDisplayName(),
-                line.description(),
-                line.units(),
-                d.eventsCount(),
-                line.amount().minorUnits(),
-                line.preciseAmount(),
-                line.currency().code(),
-                line.periodFrom(),
-                line.periodTo(),
-                odt(createdAt),
-                d.addOnCode()
-              }));
-    }
-    if (rows.isEmpty()) {
+    if (fees.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    return tx.preparedQuery(
-            "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type,"
-                + " fee_key, charge_id, charge_filter_id, grouped_by, billable_metric_code,"
-                + " invoice_display_name, description, units, events_count, amount_cents,"
-                + " precise_amount, currency, period_from, period_to, created_at, add_on_code)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-                + " $16, $17, $18, $19, $20, $21)")
-        .executeBatch(rows)
+    int n = fees.size();
+    UUID[] ids = new UUID[n];
+    String[] types = new String[n];
+    String[] keys = new String[n];
+    UUID[] chargeIds = new UUID[n];
+    String[] filterIds = new String[n];
+    String[] groupedBy = new String[n];
+    String[] metrics = new String[n];
+    String[] labels = new String[n];
+    String[] descriptions = new String[n];
+    String[] units = new String[n];
+    Long[] eventsCounts = new Long[n];
+    Long[] amounts = new Long[n];
+    String[] preciseAmounts = new String[n];
+    String[] currencies = new String[n];
+    LocalDate[] froms = new LocalDate[n];
+    LocalDate[] tos = new LocalDate[n];
+    String[] addOns = new String[n];
+    for (int i = 0; i < n; i++) {
+      FeeLine line = fees.get(i);
+      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
+      ids[i] = UUID.randomUUID();
+      types[i] = line.type().wireName();
+      keys[i] = line.key();
+      chargeIds[i] = line.chargeId() == null ? null : UUID.fromString(line.chargeId());
+      filterIds[i] = line.chargeFilterId();
+      groupedBy[i] = new JsonObject(new LinkedHashMap<String, Object>(line.groupedBy())).encode();
+      metrics[i] = d.billableMetricCode();
+      labels[i] = d.invoiceDisplayName();
+      descriptions[i] = line.description();
+      units[i] = line.units().toPlainString();
+      eventsCounts[i] = d.eventsCount();
+      amounts[i] = line.amount().minorUnits();
+      preciseAmounts[i] = line.preciseAmount().toPlainString();
+      currencies[i] = line.currency().code();
+      froms[i] = line.periodFrom();
+      tos[i] = line.periodTo();
+      addOns[i] = d.addOnCode();
+    }
+    return tx.preparedQuery(INSERT_FEES)
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  ids,
+                  organizationId,
+                  invoiceId,
+                  subscriptionId,
+                  odt(createdAt),
+                  types,
+                  keys,
+                  chargeIds,
+                  filterIds,
+                  groupedBy,
+                  metrics,
+                  labels,
+                  descriptions,
+                  units,
+                  eventsCounts,
+                  amounts,
+                  preciseAmounts,
+                  currencies,
+                  froms,
+                  tos,
+                  addOns
+                }))
         .replaceWithVoid();
   }
 

@@ -12,6 +12,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,6 +89,20 @@ public class PlanRepository {
             "SELECT " + COLUMNS + " FROM plans WHERE organization_id = $1 AND plan_id = $2")
         .execute(Tuple.of(organizationId, planId))
         .map(PlanRepository::first);
+  }
+
+  /** The organization's plans with these ids, by id. */
+  public Uni<Map<UUID, Plan>> byIds(SqlClient client, UUID organizationId, List<UUID> planIds) {
+    return client
+        .preparedQuery(
+            "SELECT " + COLUMNS + " FROM plans WHERE organization_id = $1 AND plan_id = ANY($2)")
+        .execute(Tuple.of(organizationId, planIds.toArray(UUID[]::new)))
+        .map(
+            rows -> {
+              Map<UUID, Plan> byId = new HashMap<>();
+              rows.forEach(r -> byId.put(r.getUUID("plan_id"), map(r)));
+              return byId;
+            });
   }
 
   private static Optional<Plan> first(RowSet<Row> rows) {

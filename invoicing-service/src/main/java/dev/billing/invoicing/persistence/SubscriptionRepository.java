@@ -93,6 +93,16 @@ public class SubscriptionRepository {
         .map(list -> list.stream().findFirst());
   }
 
+  /** The organization's subscriptions with these ids. */
+  public Uni<List<Subscription>> byIds(SqlClient client, UUID organizationId, List<UUID> ids) {
+    return select(
+        client,
+        "SELECT "
+            + COLUMNS
+            + " FROM subscriptions s WHERE s.organization_id = $1 AND s.id = ANY($2)",
+        Tuple.of(organizationId, ids.toArray(UUID[]::new)));
+  }
+
   /** The open subscriptions of a customer. */
   public Uni<List<Subscription>> openOfCustomer(
       SqlClient client, UUID organizationId, UUID customerId) {

@@ -20,6 +20,7 @@ import dev.billing.rating.domain.usage.UsagePricer.BucketRef;
 import dev.billing.rating.persistence.EventLedgerRepository;
 import dev.billing.rating.persistence.StoredEvent;
 import dev.billing.rating.persistence.UsageAggregateRepository;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,22 +90,97 @@ public class UsageQuery {
   }
 
   private Uni<PeriodUsage> priced(SubscriptionTerms subscription, Plan plan, UsagePeriod period) {
-    return inputs(subscription, plan, period)
-        .map(
-            in ->
-                new PeriodUsage(
-                    subscription,
-                    plan,
-                    period,
-                    plan.amountCurrency(),
-                    UsagePricer.price(
-                        plan,
-                        in.metrics(),
-                        period,
-                        in.current(),
-                        in.earlier(),
-                        ref -> in.eventValues().getOrDefault(ref, List.of()),
-                        Currencies.of(plan.amountCurrency()))));
+    return inputs(subscription, plan, period).map(in -> priced(subscription, plan, period, in));
+  }
+
+  private static PeriodUsage priced(
+      SubscriptionTerms subscription, Plan plan, UsagePeriod period, PricingInputs in) {
+    return new PeriodUsage(
+        subscription,
+        plan,
+        period,
+        plan.amountCurrency(),
+        UsagePricer.price(
+            plan,
+            in.metrics(),
+            period,
+            in.current(),
+            in.earlier(),
+            ref -> in.eventValues().getOrDefault(ref, List.of()),
+            Currencies.of(plan.amountCurrency())));
+  }
+
+  /**
+   * A subscription and an instant of one of its usage periods.
+   *
+   * @param subscription the subscription
+   * @param at an instant of the period
+   */
+  public record PeriodAt(SubscriptionTerms subscription, Instant at) {}
+
+  /**
+   * Usage of many periods, their aggregates read in one query (a billing run's page): element
+   * {@code i} of the answer is {@code periods[i]}'s, empty if its subscription's plan is unknown.
+   */
+  public Uni<List<Optional<PeriodUsage>>> atEach(List<PeriodAt> periods) {
+    return Multi.createFrom()
+        .iterable(periods)
+        .onItem()
+        .transformToUniAndConcatenate(
+            p -> catalog.plan(pool, p.subscription().organizationId(), p.subscription().planCode()))
+        .collect()
+        .asList()
+        .flatMap(plans -> atEach(periods, plans));
+  }
+
+  private Uni<List<Optional<PeriodUsage>>> atEach(
+      List<PeriodAt> periods, List<Optional<Plan>> plans) {
+    List<Optional<UsagePeriod>> usagePeriods = new ArrayList<>();
+    List<UUID> ids = new ArrayList<>();
+    List<Instant> starts = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      PeriodAt p = periods.get(i);
+      Optional<UsagePeriod> period =
+          plans
+              .get(i)
+              .map(
+                  plan ->
+                      p.subscription()
+                          .chargesPeriodAt(p.at(), plan.interval(), plan.billChargesMonthly()));
+      usagePeriods.add(period);
+      ids.add(p.subscription().id());
+      starts.add(period.map(UsagePeriod::start).orElse(Instant.EPOCH));
+    }
+    return aggregates
+        .ofPeriods(pool, ids, starts)
+        .flatMap(
+            current ->
+                Multi.createFrom()
+                    .range(0, periods.size())
+                    .onItem()
+                    .transformToUniAndConcatenate(
+                        i ->
+                            plans.get(i).isEmpty()
+                                ? Uni.createFrom().item(Optional.<PeriodUsage>empty())
+                                : priced(
+                                        periods.get(i).subscription(),
+                                        plans.get(i).get(),
+                                        usagePeriods.get(i).get(),
+                                        current.get(i))
+                                    .map(Optional::of))
+                    .collect()
+                    .asList());
+  }
+
+  private Uni<PeriodUsage> priced(
+      SubscriptionTerms subscription,
+      Plan plan,
+      UsagePeriod period,
+      List<AggregateSnapshot> current) {
+    return catalog
+        .metricsOf(pool, plan)
+        .flatMap(metrics -> inputs(subscription, plan, period, metrics, current))
+        .map(in -> priced(subscription, plan, period, in));
   }
 
   /**
@@ -128,16 +204,20 @@ public class UsageQuery {
             metrics ->
                 aggregates
                     .ofPeriod(pool, subscription.id(), period.start())
-                    .flatMap(
-                        current ->
-                            earlier(subscription, period, metrics)
-                                .flatMap(
-                                    earlier ->
-                                        eventValues(subscription, plan, metrics, period)
-                                            .map(
-                                                values ->
-                                                    new PricingInputs(
-                                                        metrics, current, earlier, values)))));
+                    .flatMap(current -> inputs(subscription, plan, period, metrics, current)));
+  }
+
+  private Uni<PricingInputs> inputs(
+      SubscriptionTerms subscription,
+      Plan plan,
+      UsagePeriod period,
+      Map<UUID, BillableMetric> metrics,
+      List<AggregateSnapshot> current) {
+    return earlier(subscription, period, metrics)
+        .flatMap(
+            earlier ->
+                eventValues(subscription, plan, metrics, period)
+                    .map(values -> new PricingInputs(metrics, current, earlier, values)));
   }
 
   /**

@@ -85,6 +85,14 @@ public class SubscriptionRepository {
         .map(rows -> terms(rows).stream().findFirst());
   }
 
+  /** The subscriptions with these ids (unknown ones are left out). */
+  public Uni<List<SubscriptionTerms>> byIds(SqlClient client, Collection<UUID> subscriptionIds) {
+    return client
+        .preparedQuery("SELECT " + COLUMNS + " FROM subscriptions WHERE subscription_id = ANY($1)")
+        .execute(Tuple.of(subscriptionIds.toArray(UUID[]::new)))
+        .map(SubscriptionRepository::terms);
+  }
+
   /** Live subscriptions on a plan code (to re-rate after a catalog edit). */
   public Uni<List<SubscriptionTerms>> onPlan(
       SqlClient client, UUID organizationId, String planCode) {

@@ -51,14 +51,20 @@ public class UsageAggregateRepository {
           + " DO UPDATE SET present = CASE WHEN excluded.last_at >= v.last_at THEN excluded.present"
           + " ELSE v.present END, last_at = greatest(v.last_at, excluded.last_at),"
           + " updated_at = now()";
-  private static final String SELECT =
-      "SELECT a.charge_id, a.filter_id, a.group_key, a.period_from, a.events_count, a.units,"
+  private static final String COLUMNS =
+      "a.charge_id, a.filter_id, a.group_key, a.period_from, a.events_count, a.units,"
           + " a.max_value, a.latest_value, a.latest_at, a.weighted_area,"
           + " a.precise_total_amount_cents, (SELECT count(*) FROM usage_unique_values v"
           + " WHERE v.subscription_id = a.subscription_id AND v.period_from = a.period_from"
           + " AND v.charge_id = a.charge_id AND v.filter_id = a.filter_id"
-          + " AND v.group_key = a.group_key AND v.present) AS unique_count"
-          + " FROM usage_aggregates a WHERE a.subscription_id = $1";
+          + " AND v.group_key = a.group_key AND v.present) AS unique_count";
+  private static final String SELECT =
+      "SELECT " + COLUMNS + " FROM usage_aggregates a WHERE a.subscription_id = $1";
+  private static final String OF_PERIODS =
+      "SELECT "
+          + COLUMNS
+          + ", k.n FROM unnest($1::uuid[], $2::timestamptz[]) WITH ORDINALITY AS k(s, f, n)"
+          + " JOIN usage_aggregates a ON a.subscription_id = k.s AND a.period_from = k.f";
 
   /** Adds the deltas of a batch to the stored aggregates. */
   public Uni<Void> merge(
@@ -174,6 +180,28 @@ public class UsageAggregateRepository {
         .map(UsageAggregateRepository::snapshots);
   }
 
+  /**
+   * The aggregates of many subscriptions' periods in one query: element {@code i} of the answer
+   * holds those of {@code subscriptionIds[i]}'s period starting at {@code froms[i]}.
+   */
+  public Uni<List<List<AggregateSnapshot>>> ofPeriods(
+      SqlClient client, List<UUID> subscriptionIds, List<Instant> froms) {
+    OffsetDateTime[] starts =
+        froms.stream().map(EventLedgerRepository::utc).toArray(OffsetDateTime[]::new);
+    return client
+        .preparedQuery(OF_PERIODS)
+        .execute(Tuple.of(subscriptionIds.toArray(UUID[]::new), starts))
+        .map(
+            rows -> {
+              List<List<AggregateSnapshot>> byPeriod = new ArrayList<>();
+              froms.forEach(f -> byPeriod.add(new ArrayList<>()));
+              for (Row r : rows) {
+                byPeriod.get(r.getLong("n").intValue() - 1).add(snapshot(r));
+              }
+              return byPeriod;
+            });
+  }
+
   /** The aggregates of a subscription's periods before {@code from} (recurring metrics). */
   public Uni<List<AggregateSnapshot>> before(SqlClient client, UUID subscriptionId, Instant from) {
     return client
@@ -200,23 +228,26 @@ public class UsageAggregateRepository {
   private static List<AggregateSnapshot> snapshots(io.vertx.mutiny.sqlclient.RowSet<Row> rows) {
     List<AggregateSnapshot> snapshots = new ArrayList<>();
     for (Row r : rows) {
-      OffsetDateTime latestAt = r.getOffsetDateTime("latest_at");
-      snapshots.add(
-          new AggregateSnapshot(
-              r.getUUID("charge_id"),
-              r.getUUID("filter_id"),
-              r.getString("group_key"),
-              r.getOffsetDateTime("period_from").toInstant(),
-              r.getLong("events_count"),
-              r.getBigDecimal("units"),
-              r.getBigDecimal("max_value"),
-              r.getBigDecimal("latest_value"),
-              latestAt == null ? null : latestAt.toInstant(),
-              r.getBigDecimal("weighted_area"),
-              r.getBigDecimal("precise_total_amount_cents"),
-              r.getLong("unique_count")));
+      snapshots.add(snapshot(r));
     }
     return snapshots;
+  }
+
+  private static AggregateSnapshot snapshot(Row r) {
+    OffsetDateTime latestAt = r.getOffsetDateTime("latest_at");
+    return new AggregateSnapshot(
+        r.getUUID("charge_id"),
+        r.getUUID("filter_id"),
+        r.getString("group_key"),
+        r.getOffsetDateTime("period_from").toInstant(),
+        r.getLong("events_count"),
+        r.getBigDecimal("units"),
+        r.getBigDecimal("max_value"),
+        r.getBigDecimal("latest_value"),
+        latestAt == null ? null : latestAt.toInstant(),
+        r.getBigDecimal("weighted_area"),
+        r.getBigDecimal("precise_total_amount_cents"),
+        r.getLong("unique_count"));
   }
 
   private static Numeric numeric(BigDecimal value) {

@@ -1,8 +1,8 @@
 package dev.billing.invoicing.api.invoice;
 
-import dev.billing.invoicing.billing.BillingRun;
 import dev.billing.invoicing.billing.InvoiceLifecycle;
 import dev.billing.invoicing.billing.OneOffInvoices;
+import dev.billing.invoicing.billing.SubscriptionBilling;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -54,7 +54,7 @@ public class InvoiceResource {
   private final CustomerRepository customers;
   private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
-  private final BillingRun billing;
+  private final SubscriptionBilling billing;
   private final OneOffInvoices oneOff;
   private final Pool pool;
 
@@ -64,7 +64,7 @@ public class InvoiceResource {
       CustomerRepository customers,
       InvoiceLifecycle lifecycle,
       InvoiceViews views,
-      BillingRun billing,
+      SubscriptionBilling billing,
       OneOffInvoices oneOff,
       Pool pool) {
     this.organization = organization;
