@@ -21,15 +21,12 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,7 +39,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class RatingBench {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   public static void main(String[] args) throws Exception {
     Properties state = new Properties();
@@ -57,7 +55,7 @@ public final class RatingBench {
       case "preload" -> preload(state, Long.parseLong(args[1]), Long.parseLong(args[2]));
       case "await" -> awaitMetered(state, Long.parseLong(args[1]));
       case "verify" -> verify(state, Long.parseLong(args[1]));
-      case "latency" -> latency(state, Integer.parseInt(args[1]));
+      case "latency" -> latency(state, Integer.parseInt(args[1]), args.length > 2 ? args[2] : "");
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -358,51 +356,32 @@ public final class RatingBench {
     System.out.println("BENCH checked=" + expected.size() + " mismatches=" + mismatches);
   }
 
-  private static void latency(Properties state, int seconds) throws Exception {
-    String apiKey = state.getProperty("api_key");
-    ConcurrentHistogram hot = new ConcurrentHistogram(60_000_000L, 3);
-    ConcurrentHistogram any = new ConcurrentHistogram(60_000_000L, 3);
-    AtomicLong failures = new AtomicLong();
+  private static void latency(Properties state, int seconds, String quietLabel) throws Exception {
     long meteredBefore;
     try (Connection db = db()) {
       meteredBefore = metered(db, state);
     }
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < Integer.parseInt(env("BENCH_LATENCY_THREADS", "4")); t++) {
-      Thread thread =
-          new Thread(
-              () -> {
-                while (System.nanoTime() < end) {
-                  int n =
-                      ThreadLocalRandom.current().nextInt(4) == 0
-                          ? ThreadLocalRandom.current().nextInt(1, Workload.SUBSCRIPTIONS)
-                          : 0;
-                  long started = System.nanoTime();
-                  int status =
-                      get(
-                              apiKey,
-                              "/api/v1/customers/bench-cust-"
-                                  + n
-                                  + "/current_usage?external_subscription_id="
-                                  + Workload.externalId(n))
-                          .statusCode();
-                  long micros = (System.nanoTime() - started) / 1000;
-                  (n == 0 ? hot : any).recordValue(Math.max(1, micros));
-                  if (status != 200) {
-                    failures.incrementAndGet();
-                  }
-                }
-              });
-      thread.start();
-      threads.add(thread);
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
+    UsageLatency.Outcome outcome =
+        new UsageLatency(URI.create(base()), state.getProperty("api_key"))
+            .measure(Integer.parseInt(env("BENCH_LATENCY_THREADS", "4")), seconds);
+    Histogram hot = outcome.hot();
+    Histogram any = outcome.other();
+    long failures = outcome.failures();
     long meteredMeanwhile;
     try (Connection db = db()) {
       meteredMeanwhile = metered(db, state) - meteredBefore;
+    }
+    if (!quietLabel.isEmpty()) {
+      // nothing metered meanwhile: the request path alone, for comparison with the loaded figures
+      System.out.printf(
+          "BENCH %s hot_requests=%d hot_p50_ms=%.2f hot_p99_ms=%.2f other_p99_ms=%.2f failures=%d%n",
+          quietLabel,
+          hot.getTotalCount(),
+          hot.getValueAtPercentile(50) / 1000.0,
+          hot.getValueAtPercentile(99) / 1000.0,
+          any.getValueAtPercentile(99) / 1000.0,
+          failures);
+      return;
     }
     // what answering requests first costs the metering of the second wave
     System.out.printf("BENCH metered_during_latency_per_s=%d%n", meteredMeanwhile / seconds);
@@ -413,7 +392,7 @@ public final class RatingBench {
         hot.getValueAtPercentile(50) / 1000.0,
         hot.getValueAtPercentile(99) / 1000.0,
         any.getValueAtPercentile(99) / 1000.0,
-        failures.get());
+        failures);
   }
 
   private static Map<String, Object> charge(
