@@ -50,6 +50,13 @@ await_ready() {
   log "service on port $1 not ready"; exit 1
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU seconds of PostgreSQL's processes by kind: the outbox relays' walsenders (logical decoding),
+# the services' connections, and the rest (checkpointer, WAL writer, autovacuum)
+pg_cpu() {
+  ps -eo cputimes=,args= | awk '$2 ~ /^postgres:/ {
+      kind = ($0 ~ /walsender/) ? "walsender" : ($0 ~ /[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+\(/) ? "connections" : "other"
+      s[kind] += $1 } END { for (k in s) print k, s[k] }' | sort
+}
 
 log "starting rating-service (:$RATING_PORT) and invoicing-service (:$INVOICING_PORT)"
 # shellcheck disable=SC2046
@@ -79,15 +86,18 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   jcmd "$RATING_PID" JFR.start name=run settings=profile filename="$OUT/rating.jfr" >/dev/null
 fi
 R0=$(cpu_ticks "$RATING_PID") I0=$(cpu_ticks "$INVOICING_PID") B0=$(cpu_ticks "$BROKER_PID")
+pg_cpu > "$OUT/pg-cpu-before.txt"
 PG0=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
 "${BENCH[@]}" run | tee -a "$OUT/bench.txt" >&2
 R1=$(cpu_ticks "$RATING_PID") I1=$(cpu_ticks "$INVOICING_PID") B1=$(cpu_ticks "$BROKER_PID")
 PG1=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
+pg_cpu > "$OUT/pg-cpu-after.txt"
 TCK=$(getconf CLK_TCK)
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   jcmd "$INVOICING_PID" JFR.stop name=run >/dev/null
   jcmd "$RATING_PID" JFR.stop name=run >/dev/null
 fi
+echo "BENCH run_cpu_seconds_postgres $(join "$OUT/pg-cpu-before.txt" "$OUT/pg-cpu-after.txt" | awk '{printf "%s=%d ", $1, $3 - $2}')" | tee -a "$OUT/bench.txt" >&2
 echo "BENCH run_cpu_seconds invoicing=$(( (I1 - I0) / TCK )) rating=$(( (R1 - R0) / TCK )) broker=$(( (B1 - B0) / TCK )) machine=$(( (PG1 - PG0) / TCK ))" | tee -a "$OUT/bench.txt" >&2
 
 log "independent recomputation of $BENCH_SUBSCRIPTIONS invoices"
