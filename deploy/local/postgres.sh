@@ -89,6 +89,13 @@ start() {
     psql_su -c "ALTER SYSTEM SET max_wal_size = '4GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '15min'" \
       -c "SELECT pg_reload_conf()" >/dev/null
   fi
+  # some machines' images turn autovacuum off (a CI tweak in conf.d); without it no table is ever
+  # analyzed, and the planner, sizing every table by its first rows, looks a customer up by its
+  # external id through the list index, reading all of them (bench/README.md, billing-run)
+  if [ "$(psql_su -c "show autovacuum")" != on ]; then
+    log "turning autovacuum on"
+    psql_su -c "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
   if [ "$changed" = 1 ]; then log "restarting to apply settings"; restart_server; fi
   psql_su -c "ALTER ROLE $PG_USER WITH LOGIN REPLICATION PASSWORD '$PG_PASSWORD'" >/dev/null
   for db in $PG_DATABASES; do
