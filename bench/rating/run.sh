@@ -12,7 +12,7 @@ OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 PORT=${BENCH_PORT:-8095}
 EVENTS=${BENCH_EVENTS:-5000000}
-SECOND_WAVE=${BENCH_SECOND_WAVE:-1000000}
+SECOND_WAVE=${BENCH_SECOND_WAVE:-2000000}
 export BENCH_HOT_EVENTS=${BENCH_HOT_EVENTS:-1000000}
 export BENCH_STATE="$OUT/state.properties" BENCH_BASE_URL="http://127.0.0.1:$PORT"
 export BENCH_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/billing_bench"
@@ -64,17 +64,18 @@ kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 log "preloading a second wave of $SECOND_WAVE events while the service is down"
 "${BENCH[@]}" preload "$EVENTS" "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave.txt"
 start_service
-log "current_usage latency for 30 s while the second wave is metered (after 3 s of warm-up calls)"
+log "current_usage latency while the second wave is metered: ${BENCH_LATENCY_RATE:-50} calls/s for 30 s, then 4 closed-loop clients for 20 s"
 cpu_times() { ps -eo pid,comm,cputimes --sort=-cputimes | head -12; }
-"${BENCH[@]}" latency 3 warmup > /dev/null
+"${BENCH[@]}" latency-closed 3 warmup > /dev/null
 cpu_times > "$OUT/cpu-before-latency.txt"
 "${BENCH[@]}" latency 30 | tee -a "$OUT/bench.txt" >&2
 cpu_times > "$OUT/cpu-after-latency.txt"
+"${BENCH[@]}" latency-closed 20 closed_loop_under_metering | tee -a "$OUT/bench.txt" >&2
 "${BENCH[@]}" await "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave-metered.txt"
 SECOND_RSS_KB=$(grep VmHWM "/proc/$SERVICE_PID/status" | awk '{print $2}')
 RSS_MB=$(( (SECOND_RSS_KB > RSS_KB ? SECOND_RSS_KB : RSS_KB) / 1024 ))  # the larger of the two runs
 log "current_usage latency for 10 s with nothing metered"
-"${BENCH[@]}" latency 10 quiet | tee -a "$OUT/bench.txt" >&2
+"${BENCH[@]}" latency-closed 10 closed_loop_quiet | tee -a "$OUT/bench.txt" >&2
 
 log "independent recount of $((EVENTS + SECOND_WAVE)) events"
 "${BENCH[@]}" verify "$((EVENTS + SECOND_WAVE))" | tee -a "$OUT/bench.txt" >&2

@@ -55,7 +55,8 @@ public final class RatingBench {
       case "preload" -> preload(state, Long.parseLong(args[1]), Long.parseLong(args[2]));
       case "await" -> awaitMetered(state, Long.parseLong(args[1]));
       case "verify" -> verify(state, Long.parseLong(args[1]));
-      case "latency" -> latency(state, Integer.parseInt(args[1]), args.length > 2 ? args[2] : "");
+      case "latency" -> latency(state, Integer.parseInt(args[1]), "");
+      case "latency-closed" -> latency(state, Integer.parseInt(args[1]), args[2]);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -356,14 +357,17 @@ public final class RatingBench {
     System.out.println("BENCH checked=" + expected.size() + " mismatches=" + mismatches);
   }
 
-  private static void latency(Properties state, int seconds, String quietLabel) throws Exception {
+  private static void latency(Properties state, int seconds, String closedLoopLabel)
+      throws Exception {
     long meteredBefore;
     try (Connection db = db()) {
       meteredBefore = metered(db, state);
     }
+    UsageLatency clients = new UsageLatency(URI.create(base()), state.getProperty("api_key"));
     UsageLatency.Outcome outcome =
-        new UsageLatency(URI.create(base()), state.getProperty("api_key"))
-            .measure(Integer.parseInt(env("BENCH_LATENCY_THREADS", "4")), seconds);
+        closedLoopLabel.isEmpty()
+            ? clients.atRate(Integer.parseInt(env("BENCH_LATENCY_RATE", "50")), seconds)
+            : clients.measure(Integer.parseInt(env("BENCH_LATENCY_THREADS", "4")), seconds);
     Histogram hot = outcome.hot();
     Histogram any = outcome.other();
     long failures = outcome.failures();
@@ -371,11 +375,13 @@ public final class RatingBench {
     try (Connection db = db()) {
       meteredMeanwhile = metered(db, state) - meteredBefore;
     }
-    if (!quietLabel.isEmpty()) {
-      // nothing metered meanwhile: the request path alone, for comparison with the loaded figures
+    if (!closedLoopLabel.isEmpty()) {
       System.out.printf(
-          "BENCH %s hot_requests=%d hot_p50_ms=%.2f hot_p99_ms=%.2f other_p99_ms=%.2f failures=%d%n",
-          quietLabel,
+          "BENCH %s clients=%s metered_per_s=%d hot_requests=%d hot_p50_ms=%.2f hot_p99_ms=%.2f"
+              + " other_p99_ms=%.2f failures=%d%n",
+          closedLoopLabel,
+          env("BENCH_LATENCY_THREADS", "4"),
+          meteredMeanwhile / seconds,
           hot.getTotalCount(),
           hot.getValueAtPercentile(50) / 1000.0,
           hot.getValueAtPercentile(99) / 1000.0,
@@ -384,7 +390,9 @@ public final class RatingBench {
       return;
     }
     // what answering requests first costs the metering of the second wave
-    System.out.printf("BENCH metered_during_latency_per_s=%d%n", meteredMeanwhile / seconds);
+    System.out.printf(
+        "BENCH metered_during_latency_per_s=%d current_usage_rate_per_s=%s%n",
+        meteredMeanwhile / seconds, env("BENCH_LATENCY_RATE", "50"));
     System.out.printf(
         "BENCH current_usage_hot_requests=%d current_usage_hot_p50_ms=%.2f current_usage_p99_ms=%.2f"
             + " current_usage_other_p99_ms=%.2f current_usage_failures=%d%n",

@@ -39,16 +39,65 @@ final class UsageLatency {
     this.apiKey = apiKey;
   }
 
+  /**
+   * Open loop: {@code perSecond} calls a second whatever the answers' pace, each call's latency
+   * counted from when it was due (no coordinated omission).
+   */
+  Outcome atRate(int perSecond, int seconds) throws InterruptedException {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    HttpClient http = client(vertx, 64);
+    Histogram hot = new Histogram(60_000_000L, 3);
+    Histogram other = new Histogram(60_000_000L, 3);
+    AtomicLong failures = new AtomicLong();
+    long calls = (long) perSecond * seconds;
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    long start = System.nanoTime();
+    CountDownLatch done = new CountDownLatch(1);
+    AtomicLong answered = new AtomicLong();
+    AtomicLong sent = new AtomicLong();
+    vertx.setPeriodic(
+        1,
+        timer -> {
+          // every call due by now, each stamped with the instant it was due
+          long due = (System.nanoTime() - start) / intervalNanos + 1;
+          while (sent.get() < Math.min(due, calls)) {
+            long intended = start + sent.getAndIncrement() * intervalNanos;
+            call(
+                http,
+                intended,
+                hot,
+                other,
+                failures,
+                () -> {
+                  if (answered.incrementAndGet() == calls) {
+                    done.countDown();
+                  }
+                });
+          }
+          if (sent.get() >= calls) {
+            vertx.cancelTimer(timer);
+          }
+        });
+    done.await();
+    http.close();
+    vertx.close();
+    return new Outcome(hot, other, failures.get());
+  }
+
+  private HttpClient client(Vertx vertx, int connections) {
+    return vertx.createHttpClient(
+        new HttpClientOptions()
+            .setDefaultHost(base.getHost())
+            .setDefaultPort(base.getPort())
+            .setKeepAlive(true)
+            .setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+  }
+
+  /** Closed loop: each of {@code clients} asks again as soon as it has its answer. */
   Outcome measure(int clients, int seconds) throws InterruptedException {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    HttpClient http =
-        vertx.createHttpClient(
-            new HttpClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(base.getPort())
-                .setKeepAlive(true)
-                .setTcpNoDelay(true),
-            new PoolOptions().setHttp1MaxSize(clients));
+    HttpClient http = client(vertx, clients);
     // only the event loop touches these
     Histogram hot = new Histogram(60_000_000L, 3);
     Histogram other = new Histogram(60_000_000L, 3);
@@ -75,11 +124,26 @@ final class UsageLatency {
       done.countDown();
       return;
     }
+    call(
+        http,
+        System.nanoTime(),
+        hot,
+        other,
+        failures,
+        () -> ask(http, end, hot, other, failures, done));
+  }
+
+  private void call(
+      HttpClient http,
+      long since,
+      Histogram hot,
+      Histogram other,
+      AtomicLong failures,
+      Runnable then) {
     int n =
         ThreadLocalRandom.current().nextInt(4) == 0
             ? ThreadLocalRandom.current().nextInt(1, Workload.SUBSCRIPTIONS)
             : 0;
-    long started = System.nanoTime();
     http.request(
             new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -93,12 +157,12 @@ final class UsageLatency {
         .compose(resp -> resp.body().map(body -> resp.statusCode()))
         .onComplete(
             answer -> {
-              long micros = (System.nanoTime() - started) / 1000;
+              long micros = (System.nanoTime() - since) / 1000;
               (n == 0 ? hot : other).recordValue(Math.max(1, micros));
               if (answer.failed() || answer.result() != 200) {
                 failures.incrementAndGet();
               }
-              ask(http, end, hot, other, failures, done);
+              then.run();
             });
   }
 }
