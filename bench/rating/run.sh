@@ -66,7 +66,7 @@ log "preloading a second wave of $SECOND_WAVE events while the service is down"
 start_service
 log "current_usage latency while the second wave is metered: ${BENCH_LATENCY_RATE:-50} calls/s for 30 s, then 4 closed-loop clients for 20 s"
 cpu_times() { ps -eo pid,comm,cputimes --sort=-cputimes | head -12; }
-"${BENCH[@]}" latency-closed 3 warmup > /dev/null
+"${BENCH[@]}" latency-closed 15 warmup > /dev/null  # the restarted service compiles its hot code first
 cpu_times > "$OUT/cpu-before-latency.txt"
 "${BENCH[@]}" latency 30 | tee -a "$OUT/bench.txt" >&2
 cpu_times > "$OUT/cpu-after-latency.txt"
