@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * Closed-loop current_usage clients on one Vert.x event loop: each asks again as soon as it has its
- * answer, 3 calls in 4 for the hot subscription. A non-blocking client, so that the load
- * generator's own CPU (the JDK's HttpClient took ~3 ms of CPU per call, more than the service) does
- * not end up in the latency it measures on a 2-core machine.
+ * current_usage clients on one Vert.x event loop, 3 calls in 4 for the hot subscription: an open
+ * loop at a fixed rate, or closed-loop clients that ask again as soon as they have their answer. A
+ * non-blocking client, so that the load generator's own CPU (the JDK's HttpClient took ~3 ms of CPU
+ * per call, more than the service) does not end up in the latency it measures on a 2-core machine.
  */
 final class UsageLatency {
 
@@ -30,6 +30,24 @@ final class UsageLatency {
    * @param failures answers other than 200
    */
   record Outcome(Histogram hot, Histogram other, long failures) {}
+
+  /** The calls' latencies as they come in; only the event loop touches it. */
+  private static final class Recording {
+    private final Histogram hot = new Histogram(60_000_000L, 3);
+    private final Histogram other = new Histogram(60_000_000L, 3);
+    private long failures;
+
+    void record(int subscription, long micros, boolean ok) {
+      (subscription == 0 ? hot : other).recordValue(Math.max(1, micros));
+      if (!ok) {
+        failures++;
+      }
+    }
+
+    Outcome outcome() {
+      return new Outcome(hot, other, failures);
+    }
+  }
 
   private final URI base;
   private final String apiKey;
@@ -48,31 +66,30 @@ final class UsageLatency {
     HttpClient http = client(vertx, 64);
     // the same rate for 5 s, not counted: this JVM's own first calls (class loading, JIT, opening
     // connections) took up to 400 ms against an idle service
-    openLoop(
-        vertx,
-        http,
-        perSecond,
-        5,
-        new Histogram(60_000_000L, 3),
-        new Histogram(60_000_000L, 3),
-        new AtomicLong());
-    Histogram hot = new Histogram(60_000_000L, 3);
-    Histogram other = new Histogram(60_000_000L, 3);
-    AtomicLong failures = new AtomicLong();
-    openLoop(vertx, http, perSecond, seconds, hot, other, failures);
-    http.close();
-    vertx.close();
-    return new Outcome(hot, other, failures.get());
+    openLoop(vertx, http, perSecond, 5, new Recording());
+    Recording recording = new Recording();
+    openLoop(vertx, http, perSecond, seconds, recording);
+    close(vertx, http);
+    return recording.outcome();
+  }
+
+  /** Closed loop: each of {@code clients} asks again as soon as it has its answer. */
+  Outcome measure(int clients, int seconds) throws InterruptedException {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    HttpClient http = client(vertx, clients);
+    Recording recording = new Recording();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int i = 0; i < clients; i++) {
+      vertx.runOnContext(v -> ask(http, end, recording, done));
+    }
+    done.await();
+    close(vertx, http);
+    return recording.outcome();
   }
 
   private void openLoop(
-      Vertx vertx,
-      HttpClient http,
-      int perSecond,
-      int seconds,
-      Histogram hot,
-      Histogram other,
-      AtomicLong failures)
+      Vertx vertx, HttpClient http, int perSecond, int seconds, Recording recording)
       throws InterruptedException {
     long calls = (long) perSecond * seconds;
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
@@ -90,9 +107,7 @@ final class UsageLatency {
             call(
                 http,
                 intended,
-                hot,
-                other,
-                failures,
+                recording,
                 () -> {
                   if (answered.incrementAndGet() == calls) {
                     done.countDown();
@@ -106,62 +121,15 @@ final class UsageLatency {
     done.await();
   }
 
-  private HttpClient client(Vertx vertx, int connections) {
-    return vertx.createHttpClient(
-        new HttpClientOptions()
-            .setDefaultHost(base.getHost())
-            .setDefaultPort(base.getPort())
-            .setKeepAlive(true)
-            .setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(connections));
-  }
-
-  /** Closed loop: each of {@code clients} asks again as soon as it has its answer. */
-  Outcome measure(int clients, int seconds) throws InterruptedException {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-    HttpClient http = client(vertx, clients);
-    // only the event loop touches these
-    Histogram hot = new Histogram(60_000_000L, 3);
-    Histogram other = new Histogram(60_000_000L, 3);
-    AtomicLong failures = new AtomicLong();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    CountDownLatch done = new CountDownLatch(clients);
-    for (int i = 0; i < clients; i++) {
-      vertx.runOnContext(v -> ask(http, end, hot, other, failures, done));
-    }
-    done.await();
-    http.close();
-    vertx.close();
-    return new Outcome(hot, other, failures.get());
-  }
-
-  private void ask(
-      HttpClient http,
-      long end,
-      Histogram hot,
-      Histogram other,
-      AtomicLong failures,
-      CountDownLatch done) {
+  private void ask(HttpClient http, long end, Recording recording, CountDownLatch done) {
     if (System.nanoTime() >= end) {
       done.countDown();
       return;
     }
-    call(
-        http,
-        System.nanoTime(),
-        hot,
-        other,
-        failures,
-        () -> ask(http, end, hot, other, failures, done));
+    call(http, System.nanoTime(), recording, () -> ask(http, end, recording, done));
   }
 
-  private void call(
-      HttpClient http,
-      long since,
-      Histogram hot,
-      Histogram other,
-      AtomicLong failures,
-      Runnable then) {
+  private void call(HttpClient http, long since, Recording recording, Runnable then) {
     int n =
         ThreadLocalRandom.current().nextInt(4) == 0
             ? ThreadLocalRandom.current().nextInt(1, Workload.SUBSCRIPTIONS)
@@ -179,12 +147,26 @@ final class UsageLatency {
         .compose(resp -> resp.body().map(body -> resp.statusCode()))
         .onComplete(
             answer -> {
-              long micros = (System.nanoTime() - since) / 1000;
-              (n == 0 ? hot : other).recordValue(Math.max(1, micros));
-              if (answer.failed() || answer.result() != 200) {
-                failures.incrementAndGet();
-              }
+              recording.record(
+                  n,
+                  (System.nanoTime() - since) / 1000,
+                  answer.succeeded() && answer.result() == 200);
               then.run();
             });
+  }
+
+  private HttpClient client(Vertx vertx, int connections) {
+    return vertx.createHttpClient(
+        new HttpClientOptions()
+            .setDefaultHost(base.getHost())
+            .setDefaultPort(base.getPort())
+            .setKeepAlive(true)
+            .setTcpNoDelay(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+  }
+
+  private static void close(Vertx vertx, HttpClient http) {
+    http.close();
+    vertx.close();
   }
 }
