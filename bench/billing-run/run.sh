@@ -87,11 +87,20 @@ if [ "${BENCH_PROFILE:-0}" = 1 ]; then
 fi
 R0=$(cpu_ticks "$RATING_PID") I0=$(cpu_ticks "$INVOICING_PID") B0=$(cpu_ticks "$BROKER_PID")
 pg_cpu > "$OUT/pg-cpu-before.txt"
+# where pg_stat_statements is loaded and created in the postgres database (bench/README.md), the
+# statements of the timed run only
+STATEMENTS=$("${PSQL[@]}" -c "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")
+[ "$STATEMENTS" = 1 ] && "${PSQL[@]}" -c "SELECT pg_stat_statements_reset()" >/dev/null
 PG0=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
 "${BENCH[@]}" run | tee -a "$OUT/bench.txt" >&2
 R1=$(cpu_ticks "$RATING_PID") I1=$(cpu_ticks "$INVOICING_PID") B1=$(cpu_ticks "$BROKER_PID")
 PG1=$(awk '/^cpu /{print $2+$3+$4+$7+$8}' /proc/stat)
 pg_cpu > "$OUT/pg-cpu-after.txt"
+[ "$STATEMENTS" = 1 ] && psql -h 127.0.0.1 -U postgres -d postgres -P pager=off -c "
+  SELECT calls, round(total_exec_time) AS exec_ms, round(total_plan_time) AS plan_ms,
+         round((total_exec_time + total_plan_time) / calls * 1000) AS us_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+   WHERE d.datname = '$DB' ORDER BY total_exec_time + total_plan_time DESC LIMIT 40" > "$OUT/pg-statements.txt"
 TCK=$(getconf CLK_TCK)
 if [ "${BENCH_PROFILE:-0}" = 1 ]; then
   jcmd "$INVOICING_PID" JFR.stop name=run >/dev/null

@@ -49,9 +49,10 @@ public class CouponCrediting {
     this.applied = applied;
   }
 
-  public Uni<Void> apply(SqlClient tx, StoredInvoice invoice, Instant at) {
+  /** Applies the coupons; true when they credited the invoice (its totals and fees changed). */
+  public Uni<Boolean> apply(SqlClient tx, StoredInvoice invoice, Instant at) {
     if (!"subscription".equals(invoice.invoiceType())) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(false);
     }
     List<UUID> ids = List.of(invoice.id());
     return applied
@@ -59,7 +60,7 @@ public class CouponCrediting {
         .flatMap(
             coupons ->
                 coupons.isEmpty()
-                    ? Uni.createFrom().voidItem()
+                    ? Uni.createFrom().item(false)
                     : invoices
                         .feesOf(tx, ids)
                         .flatMap(
@@ -77,7 +78,7 @@ public class CouponCrediting {
                                                 at))));
   }
 
-  private Uni<Void> credit(
+  private Uni<Boolean> credit(
       SqlClient tx,
       StoredInvoice invoice,
       List<StoredAppliedCoupon> coupons,
@@ -88,7 +89,7 @@ public class CouponCrediting {
     List<FeeLine> lines = fees.stream().map(StoredFee::line).toList();
     Money feesAmount = InvoiceTotals.sumOf(currency, lines);
     if (feesAmount.isNegative() || feesAmount.isZero()) {
-      return Uni.createFrom().voidItem();
+      return Uni.createFrom().item(false);
     }
     Map<String, String> planBySubscription = new HashMap<>();
     subscriptions.forEach(
@@ -133,7 +134,8 @@ public class CouponCrediting {
                       at));
     }
     if (application.credits().isEmpty()) {
-      return chain;
+      // a coupon's state may still change (a recurring one used up its periods), not the invoice
+      return chain.replaceWith(false);
     }
     LOG.infof(
         "invoiceId=%s coupons=%s credited=%s",
@@ -146,6 +148,7 @@ public class CouponCrediting {
         .chain(
             () ->
                 invoices.updateTotals(
-                    tx, invoice.id(), totals, totals.paymentStatusAtFinalization(), at));
+                    tx, invoice.id(), totals, totals.paymentStatusAtFinalization(), at))
+        .replaceWith(true);
   }
 }

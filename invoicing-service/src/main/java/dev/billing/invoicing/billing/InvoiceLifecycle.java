@@ -8,11 +8,13 @@ import dev.billing.invoicing.domain.invoice.InvoiceNumber;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
 import dev.billing.invoicing.domain.organization.Organization;
+import dev.billing.invoicing.domain.subscription.Subscription;
 import dev.billing.invoicing.domain.webhook.WebhookTypes;
 import dev.billing.invoicing.messaging.InvoiceMessages;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
+import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
 import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.OrganizationRepository;
@@ -21,6 +23,7 @@ import dev.billing.platform.error.ApiException;
 import dev.billing.platform.money.Money;
 import dev.billing.platform.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -74,12 +77,12 @@ public class InvoiceLifecycle {
       SqlClient tx,
       Organization organization,
       Customer customer,
-      UUID subscriptionId,
+      Subscription subscription,
       NewInvoice invoice,
       BilledSubscription billed,
       Map<String, ChargeDetails> details,
       Instant asOf) {
-    Instant now = clock.instant();
+    Instant now = stored(clock.instant());
     StoredInvoice draft =
         new StoredInvoice(
             UUID.randomUUID(),
@@ -93,25 +96,28 @@ public class InvoiceLifecycle {
             invoice.totals().feesAmount().currency().code(),
             invoice.issuingDate(),
             invoice.paymentDueDate(),
-            (int)
-                java.time.temporal.ChronoUnit.DAYS.between(
-                    invoice.issuingDate(), invoice.paymentDueDate()),
+            (int) ChronoUnit.DAYS.between(invoice.issuingDate(), invoice.paymentDueDate()),
             invoice.gracePeriodEndsAt(),
             invoice.totals(),
-            asOf,
+            stored(asOf),
             null,
             null,
             now,
             now);
-    Uni<Void> stored =
-        invoices.insert(tx, draft, List.of(billed), invoice.fees(), details, subscriptionId);
-    if (invoice.draft()) {
-      return stored
-          .chain(() -> invoices.find(tx, organization.id(), draft.id()))
-          .flatMap(found -> publish(tx, found.orElseThrow()))
-          .replaceWith(draft.id());
-    }
-    return stored.chain(() -> finalize(tx, draft, customer, now)).replaceWith(draft.id());
+    List<BilledSubscriptionView> views =
+        List.of(
+            new BilledSubscriptionView(billed, subscription.externalId(), subscription.planCode()));
+    return invoices
+        .insert(tx, draft, List.of(billed), invoice.fees(), details, subscription.id())
+        .flatMap(
+            fees -> {
+              InvoiceViews.Parts parts =
+                  InvoiceViews.Parts.ofNew(draft.id(), customer, views, fees);
+              return invoice.draft()
+                  ? publish(tx, draft, parts)
+                  : finalize(tx, draft, customer, parts, now);
+            })
+        .replaceWith(draft.id());
   }
 
   /**
@@ -124,7 +130,7 @@ public class InvoiceLifecycle {
       Customer customer,
       List<FeeLine> fees,
       Map<String, ChargeDetails> details) {
-    Instant now = clock.instant();
+    Instant now = stored(clock.instant());
     ZoneId zone =
         ZoneId.of(customer.timezone() != null ? customer.timezone() : organization.timezone());
     int netTerm =
@@ -156,7 +162,14 @@ public class InvoiceLifecycle {
             now);
     return invoices
         .insert(tx, draft, List.of(), fees, details, null)
-        .chain(() -> finalize(tx, draft, customer, now))
+        .flatMap(
+            stored ->
+                finalize(
+                    tx,
+                    draft,
+                    customer,
+                    InvoiceViews.Parts.ofNew(draft.id(), customer, List.of(), stored),
+                    now))
         .replaceWith(draft.id());
   }
 
@@ -173,7 +186,7 @@ public class InvoiceLifecycle {
               return customers
                   .findById(tx, organizationId, invoice.customerId())
                   .map(c -> c.orElseThrow())
-                  .flatMap(customer -> finalize(tx, invoice, customer, clock.instant()));
+                  .flatMap(customer -> finalize(tx, invoice, customer, null, clock.instant()));
             });
   }
 
@@ -193,25 +206,44 @@ public class InvoiceLifecycle {
             });
   }
 
+  /**
+   * Applies the coupons, then numbers and publishes the invoice. {@code written}: the parts of a
+   * draft this transaction wrote, or null to read them; what a coupon credited is read back.
+   */
   private Uni<Void> finalize(
-      SqlClient tx, StoredInvoice draft, Customer customer, Instant clockNow) {
-    // what the database keeps, so that what is published is what is read back later
-    Instant now = clockNow.truncatedTo(ChronoUnit.MICROS);
+      SqlClient tx,
+      StoredInvoice draft,
+      Customer customer,
+      InvoiceViews.Parts written,
+      Instant clockNow) {
+    Instant now = stored(clockNow);
     UUID organizationId = draft.organizationId();
     // coupons first (Lago applies them on finalization only), then the invoice as they left it
     // and what its view shows besides the header
     return coupons
         .apply(tx, draft, now)
-        .chain(
-            () ->
-                Uni.combine()
-                    .all()
-                    .unis(
-                        invoices.find(tx, organizationId, draft.id()),
-                        views.parts(
-                            tx, organizationId, List.of(draft.id()), List.of(customer.id())))
-                    .asTuple())
-        .flatMap(read -> number(tx, read.getItem1().orElseThrow(), customer, read.getItem2(), now));
+        .flatMap(
+            credited ->
+                !credited && written != null
+                    ? Uni.createFrom().item(Tuple2.of(draft, written))
+                    : Uni.combine()
+                        .all()
+                        .unis(
+                            invoices
+                                .find(tx, organizationId, draft.id())
+                                .map(found -> found.orElseThrow()),
+                            views.parts(
+                                tx, organizationId, List.of(draft.id()), List.of(customer.id())))
+                        .asTuple())
+        .flatMap(read -> number(tx, read.getItem1(), customer, read.getItem2(), now));
+  }
+
+  /**
+   * An instant as the database keeps it (microseconds), so that what is published from memory is
+   * what is read back later.
+   */
+  private static Instant stored(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   /**

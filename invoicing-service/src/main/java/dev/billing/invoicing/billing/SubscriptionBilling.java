@@ -270,8 +270,7 @@ public class SubscriptionBilling {
             closed.isEmpty() ? null : closed.get(0).opensAt(),
             closed.isEmpty() ? null : closed.get(closed.size() - 1).closesAt());
     return invoices
-        .create(
-            tx, organization, customer, s.id(), invoice, billedSubscription, owed.details(), asOf)
+        .create(tx, organization, customer, s, invoice, billedSubscription, owed.details(), asOf)
         .map(Optional::of);
   }
 

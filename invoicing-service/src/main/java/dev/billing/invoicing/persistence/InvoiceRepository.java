@@ -13,11 +13,13 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +171,8 @@ public class InvoiceRepository {
           + " events_count, amount_cents, precise_amount, currency, period_from, period_to,"
           + " add_on_code, precise_coupons_amount, created_at";
 
-  public Uni<Void> insert(
+  /** Inserts an invoice, the subscriptions it bills and its fees; returns the fees as stored. */
+  public Uni<List<StoredFee>> insert(
       SqlClient tx,
       StoredInvoice invoice,
       List<BilledSubscription> subscriptions,
@@ -234,16 +237,55 @@ public class InvoiceRepository {
                       odt(s.chargesTo())))
               .replaceWithVoid());
     }
-    writes.add(
-        insertFees(
-            tx,
-            invoice.organizationId(),
-            invoice.id(),
-            fees,
-            details,
-            subscriptionId,
-            invoice.createdAt()));
-    return Uni.join().all(writes).andFailFast().replaceWithVoid();
+    List<StoredFee> stored =
+        storedFees(invoice.id(), fees, details, subscriptionId, invoice.createdAt());
+    writes.add(insertFees(tx, invoice.organizationId(), stored));
+    return Uni.join().all(writes).andFailFast().replaceWith(stored);
+  }
+
+  /**
+   * The order an invoice's fees are shown in: subscription fee, charges, commitment, then the rest;
+   * by key within a kind ({@link #feesOf} reads them in this order).
+   */
+  public static final Comparator<StoredFee> VIEW_ORDER =
+      Comparator.<StoredFee>comparingInt(f -> viewRank(f.line().type()))
+          .thenComparing(StoredFee::createdAt)
+          .thenComparing(f -> f.line().key());
+
+  private static int viewRank(FeeType type) {
+    return switch (type) {
+      case SUBSCRIPTION -> 0;
+      case CHARGE -> 1;
+      case COMMITMENT -> 2;
+      default -> 3;
+    };
+  }
+
+  /** New fees as the database will keep them, in {@link #VIEW_ORDER}. */
+  private static List<StoredFee> storedFees(
+      UUID invoiceId,
+      List<FeeLine> fees,
+      Map<String, ChargeDetails> details,
+      UUID subscriptionId,
+      Instant createdAt) {
+    List<StoredFee> stored = new ArrayList<>(fees.size());
+    for (FeeLine line : fees) {
+      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
+      stored.add(
+          new StoredFee(
+              UUID.randomUUID(),
+              invoiceId,
+              subscriptionId,
+              line,
+              d.eventsCount(),
+              d.billableMetricCode(),
+              d.invoiceDisplayName(),
+              d.addOnCode(),
+              BigDecimal.ZERO,
+              createdAt));
+    }
+    stored.sort(VIEW_ORDER);
+    return stored;
   }
 
   private static final String INSERT_FEES =
@@ -262,14 +304,7 @@ public class InvoiceRepository {
           + " period_from, period_to, add_on)";
 
   /** Inserts an invoice's fees with one statement. */
-  private Uni<Void> insertFees(
-      SqlClient tx,
-      UUID organizationId,
-      UUID invoiceId,
-      List<FeeLine> fees,
-      Map<String, ChargeDetails> details,
-      UUID subscriptionId,
-      Instant createdAt) {
+  private Uni<Void> insertFees(SqlClient tx, UUID organizationId, List<StoredFee> fees) {
     if (fees.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
@@ -292,25 +327,25 @@ public class InvoiceRepository {
     LocalDate[] tos = new LocalDate[n];
     String[] addOns = new String[n];
     for (int i = 0; i < n; i++) {
-      FeeLine line = fees.get(i);
-      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
-      ids[i] = UUID.randomUUID();
+      StoredFee fee = fees.get(i);
+      FeeLine line = fee.line();
+      ids[i] = fee.id();
       types[i] = line.type().wireName();
       keys[i] = line.key();
       chargeIds[i] = line.chargeId() == null ? null : UUID.fromString(line.chargeId());
       filterIds[i] = line.chargeFilterId();
       groupedBy[i] = new JsonObject(new LinkedHashMap<String, Object>(line.groupedBy())).encode();
-      metrics[i] = d.billableMetricCode();
-      labels[i] = d.invoiceDisplayName();
+      metrics[i] = fee.billableMetricCode();
+      labels[i] = fee.invoiceDisplayName();
       descriptions[i] = line.description();
       units[i] = line.units().toPlainString();
-      eventsCounts[i] = d.eventsCount();
+      eventsCounts[i] = fee.eventsCount();
       amounts[i] = line.amount().minorUnits();
       preciseAmounts[i] = line.preciseAmount().toPlainString();
       currencies[i] = line.currency().code();
       froms[i] = line.periodFrom();
       tos[i] = line.periodTo();
-      addOns[i] = d.addOnCode();
+      addOns[i] = fee.addOnCode();
     }
     return tx.preparedQuery(INSERT_FEES)
         .execute(
@@ -318,9 +353,9 @@ public class InvoiceRepository {
                 new Object[] {
                   ids,
                   organizationId,
-                  invoiceId,
-                  subscriptionId,
-                  odt(createdAt),
+                  fees.get(0).invoiceId(),
+                  fees.get(0).subscriptionId(),
+                  odt(fees.get(0).createdAt()),
                   types,
                   keys,
                   chargeIds,
@@ -357,7 +392,9 @@ public class InvoiceRepository {
       InvoiceTotals t,
       Instant now) {
     return insertFees(
-            tx, invoice.organizationId(), invoice.id(), fees, details, subscriptionId, now)
+            tx,
+            invoice.organizationId(),
+            storedFees(invoice.id(), fees, details, subscriptionId, now))
         .chain(
             () ->
                 tx.preparedQuery(
@@ -461,7 +498,7 @@ public class InvoiceRepository {
                 + FEE_COLUMNS
                 + " FROM fees WHERE invoice_id = ANY($1) ORDER BY invoice_id,"
                 + " CASE fee_type WHEN 'subscription' THEN 0 WHEN 'charge' THEN 1"
-                + " WHEN 'commitment' THEN 2 ELSE 3 END, created_at, fee_key")
+                + " WHEN 'commitment' THEN 2 ELSE 3 END, created_at, fee_key COLLATE \"C\"")
         .execute(Tuple.of(invoiceIds.toArray(UUID[]::new)))
         .map(InvoiceRepository::fees);
   }
@@ -725,7 +762,8 @@ public class InvoiceRepository {
       Map<String, String> groupedBy = new LinkedHashMap<>();
       JsonObject grouped = r.getJsonObject("grouped_by");
       if (grouped != null) {
-        grouped.forEach(e -> groupedBy.put(e.getKey(), String.valueOf(e.getValue())));
+        grouped.forEach(
+            e -> groupedBy.put(e.getKey(), e.getValue() == null ? null : e.getValue().toString()));
       }
       UUID chargeId = r.getUUID("charge_id");
       FeeLine line =

@@ -79,7 +79,7 @@ class BillingRunTest {
     events.add(event("t1", "tokens", at(7, 0), Map.of("tokens", 1200)));
     events.add(event("t2", "tokens", at(8, 0), Map.of("tokens", 1300)));
     TestEvents.send(org.id(), "acme-sub", events);
-    scenario.awaitUsage("acme", "acme-sub", 125);
+    scenario.awaitUsage("acme-sub", NOV_10, 125);
 
     // nothing is due before the period ends
     assertThat(scenario.run("2026-11-30T23:59:59Z").getInt("billing_run.invoices_created"))
@@ -296,6 +296,96 @@ class BillingRunTest {
   }
 
   @Test
+  void shouldPublishEachInvoiceExactlyAsItsApiShowsIt() throws Exception {
+    try (WebhookReceiver receiver = WebhookReceiver.start()) {
+      org.api()
+          .body(
+              Map.of(
+                  "webhook_endpoint",
+                  Map.of("webhook_url", receiver.url("/hooks"), "signature_algo", "hmac")))
+          .post("/api/v1/webhook_endpoints")
+          .then()
+          .statusCode(200);
+      String tokens = scenario.metric("Tokens", "tokens", "sum_agg", "tokens");
+      String calls = scenario.metric("Calls", "calls", "count_agg", null);
+      scenario.plan(
+          "grouped",
+          1500,
+          false,
+          List.of(
+              charge(
+                  tokens,
+                  "standard",
+                  Map.of("amount", "0.01", "pricing_group_keys", List.of("region", "model"))),
+              charge(calls, "standard", Map.of("amount", "0.25"))));
+      scenario.subscribe("grouped", "grouped-sub", "grouped", "2026-11-01T00:00:00Z", null);
+      scenario.subscribe("drafted", "drafted-sub", "grouped", "2026-11-01T00:00:00Z", null);
+      org.api()
+          .body(
+              Map.of(
+                  "customer",
+                  Map.of(
+                      "external_id",
+                      "drafted",
+                      "billing_configuration",
+                      Map.of("invoice_grace_period", 3))))
+          .post("/api/v1/customers")
+          .then()
+          .statusCode(200);
+      for (String sub : List.of("grouped-sub", "drafted-sub")) {
+        TestEvents.send(
+            org.id(),
+            sub,
+            List.of(
+                event(
+                    sub + "-t1",
+                    "tokens",
+                    at(2, 0),
+                    Map.of("tokens", 300, "region", "eu", "model", "a")),
+                event(
+                    sub + "-t2",
+                    "tokens",
+                    at(3, 0),
+                    Map.of("tokens", 200, "region", "us", "model", "a")),
+                event(sub + "-t3", "tokens", at(4, 0), Map.of("tokens", 100, "region", "eu")),
+                event(sub + "-c1", "calls", at(5, 0), Map.of())));
+      }
+      scenario.awaitUsage("grouped-sub", NOV_10, 4);
+      scenario.awaitUsage("drafted-sub", NOV_10, 4);
+
+      List<String> ids =
+          scenario.run("2026-12-01T00:00:00Z").getList("billing_run.lago_invoice_ids");
+      assertThat(ids).hasSize(2);
+      Map<String, JsonPath> published = new HashMap<>();
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () -> {
+                for (WebhookReceiver.Received request : receiver.at("/hooks")) {
+                  JsonPath body = new JsonPath(request.body());
+                  if (body.getString("object_type").equals("invoice")) {
+                    published.put(body.getString("invoice.lago_id"), body);
+                  }
+                }
+                return published.keySet().containsAll(ids);
+              });
+      for (String id : ids) {
+        JsonPath shown = scenario.invoice(id);
+        JsonPath hook = published.get(id);
+        assertThat(hook.getString("webhook_type"))
+            .isEqualTo(
+                shown.getString("invoice.status").equals("draft")
+                    ? "invoice.drafted"
+                    : "invoice.created");
+        assertThat(hook.getMap("invoice")).isEqualTo(shown.getMap("invoice"));
+        // $15.00 + 600 tokens × $0.01 in three groups + 1 call × $0.25 = $21.25
+        assertThat(shown.getLong("invoice.total_amount_cents")).isEqualTo(2125);
+        assertThat(shown.getList("invoice.fees")).hasSize(5);
+      }
+    }
+  }
+
+  @Test
   void shouldRefreshADraftWithLateUsageThenFinalizeIt() {
     org.api()
         .body(Map.of("organization", Map.of("invoice_grace_period", 5)))
@@ -311,7 +401,7 @@ class BillingRunTest {
       early.add(event("early-" + i, "calls", at(5, i), Map.of()));
     }
     TestEvents.send(org.id(), "late-sub", early);
-    scenario.awaitUsage("late", "late-sub", 10);
+    scenario.awaitUsage("late-sub", NOV_10, 10);
 
     // $10.00 + 10 calls × $0.10 = $11.00, a draft for the 5-day grace period
     String draftId =

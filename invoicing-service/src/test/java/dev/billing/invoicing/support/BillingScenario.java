@@ -7,6 +7,7 @@ import dev.billing.testkit.OperatorApi;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.Map;
 public final class BillingScenario {
 
   private final TestOrganization org;
+  private final Map<String, String> lagoIds = new HashMap<>();
 
   private BillingScenario(TestOrganization org) {
     this.org = org;
@@ -123,22 +125,28 @@ public final class BillingScenario {
               return lagoId[0] != null;
             });
     RatingService.awaitSubscription(lagoId[0]);
+    lagoIds.put(externalId, lagoId[0]);
   }
 
-  public void awaitUsage(String customer, String subscription, int events) {
+  /**
+   * Waits until rating-service has metered {@code events} events of the subscription in its usage
+   * period holding {@code inPeriod} (the internal fees API: current_usage would show the period
+   * holding the real today, not the test's).
+   */
+  public void awaitUsage(String subscription, Instant inPeriod, int events) {
+    String lagoId = lagoIds.get(subscription);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () -> {
               var response =
-                  RatingService.api(org.apiKey())
-                      .queryParam("external_subscription_id", subscription)
-                      .get("/api/v1/customers/" + customer + "/current_usage");
+                  RatingService.internal()
+                      .queryParam("from", inPeriod.toString())
+                      .get("/internal/v1/subscriptions/" + lagoId + "/fees");
               if (response.statusCode() != 200) {
                 return false;
               }
-              List<Integer> counts =
-                  response.jsonPath().getList("customer_usage.charges_usage.events_count");
+              List<Integer> counts = response.jsonPath().getList("fees.lines.events_count");
               return counts.stream().mapToInt(Integer::intValue).sum() == events;
             });
   }

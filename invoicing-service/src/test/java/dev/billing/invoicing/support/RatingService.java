@@ -62,6 +62,13 @@ public final class RatingService {
         .contentType("application/json");
   }
 
+  /** A request to rating-service's internal API (the operator's token). */
+  public static RequestSpecification internal() {
+    return RestAssured.given()
+        .baseUri(baseUrl())
+        .header("Authorization", "Bearer " + OperatorApi.adminToken());
+  }
+
   /**
    * Waits until rating-service has the subscription (it arrives on billing.subscriptions): a
    * billing run before that reports it in {@code failures} and leaves it to the next run.
@@ -71,9 +78,7 @@ public final class RatingService {
         .atMost(java.time.Duration.ofSeconds(30))
         .until(
             () ->
-                RestAssured.given()
-                        .baseUri(baseUrl())
-                        .header("Authorization", "Bearer " + OperatorApi.adminToken())
+                internal()
                         .queryParam("from", "2026-11-01T00:00:00Z")
                         .get("/internal/v1/subscriptions/" + lagoId + "/fees")
                         .statusCode()

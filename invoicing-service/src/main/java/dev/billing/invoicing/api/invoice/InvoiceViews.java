@@ -83,6 +83,16 @@ public class InvoiceViews {
       Map<UUID, List<BilledSubscriptionView>> subscriptions,
       Map<UUID, Customer> customers) {
 
+    /** The parts of a new invoice, as its transaction wrote them (nothing credited yet). */
+    public static Parts ofNew(
+        UUID invoiceId,
+        Customer customer,
+        List<BilledSubscriptionView> subscriptions,
+        List<StoredFee> fees) {
+      return new Parts(
+          List.of(), fees, Map.of(invoiceId, subscriptions), Map.of(customer.id(), customer));
+    }
+
     /** The view of an invoice with these parts, its header as given. */
     public InvoiceJson json(StoredInvoice invoice) {
       return InvoiceJson.of(
