@@ -682,9 +682,11 @@ public class InvoiceRepository {
   /** The customer's and the organization's next running numbers, for a finalization. */
   public Uni<long[]> nextSequentialIds(SqlClient tx, UUID organizationId, UUID customerId) {
     return tx.preparedQuery(
-            "SELECT COALESCE((SELECT max(sequential_id) FROM invoices WHERE customer_id = $2), 0)"
-                + " + 1, COALESCE((SELECT max(organization_sequential_id) FROM invoices"
-                + " WHERE organization_id = $1), 0) + 1")
+            // the IS NOT NULL conditions let the planner use the indexes of numbered invoices
+            "SELECT COALESCE((SELECT max(sequential_id) FROM invoices WHERE customer_id = $2"
+                + " AND sequential_id IS NOT NULL), 0) + 1,"
+                + " COALESCE((SELECT max(organization_sequential_id) FROM invoices"
+                + " WHERE organization_id = $1 AND organization_sequential_id IS NOT NULL), 0) + 1")
         .execute(Tuple.of(organizationId, customerId))
         .map(
             rows -> {
