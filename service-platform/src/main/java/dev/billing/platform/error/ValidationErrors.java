@@ -1,5 +1,8 @@
 package dev.billing.platform.error;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,31 @@ public final class ValidationErrors {
 
   public Map<String, List<String>> details() {
     return details;
+  }
+
+  /**
+   * An ISO-8601 instant with its offset ({@code 2026-11-01T00:00:00Z}), null when absent or blank,
+   * or null with {@code invalid_date} added for {@code field}.
+   */
+  public Instant instant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      add(field, "invalid_date");
+      return null;
+    }
+  }
+
+  /** Like {@link #instant}, with {@code value_is_mandatory} added when absent or blank. */
+  public Instant requiredInstant(String field, String value) {
+    if (value == null || value.isBlank()) {
+      add(field, "value_is_mandatory");
+      return null;
+    }
+    return instant(field, value);
   }
 
   /** Throws a 422 {@code validation_errors} if anything was collected. */

@@ -25,8 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,8 +85,8 @@ public class SubscriptionResource {
     if (billingTime.isEmpty()) {
       errors.add("billing_time", "value_is_invalid");
     }
-    Instant subscriptionAt = instant(errors, "subscription_at", in.subscriptionAt());
-    Instant endingAt = instant(errors, "ending_at", in.endingAt());
+    Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
+    Instant endingAt = errors.instant("ending_at", in.endingAt());
     errors.throwIfAny();
     CreateRequest create =
         new CreateRequest(
@@ -161,8 +159,8 @@ public class SubscriptionResource {
     Optional<Instant> endingAt =
         endingAtSent == null
             ? null
-            : Optional.ofNullable(instant(errors, "ending_at", endingAtSent.orElse(null)));
-    Instant subscriptionAt = instant(errors, "subscription_at", in.subscriptionAt());
+            : Optional.ofNullable(errors.instant("ending_at", endingAtSent.orElse(null)));
+    Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
     errors.throwIfAny();
     return store
         .update(current.id(), externalId, wanted, in.name(), endingAt, subscriptionAt)
@@ -208,18 +206,6 @@ public class SubscriptionResource {
   private static void mandatory(ValidationErrors errors, String field, String value) {
     if (value == null || value.isBlank()) {
       errors.add(field, "value_is_mandatory");
-    }
-  }
-
-  private static Instant instant(ValidationErrors errors, String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value).toInstant();
-    } catch (DateTimeParseException e) {
-      errors.add(field, "invalid_date");
-      return null;
     }
   }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Lago's {@code GET /api/v1/events} and {@code GET /api/v1/events/{transaction_id}}. */
@@ -65,8 +64,8 @@ public class EventsQueryResource {
       @QueryParam("per_page") String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     ValidationErrors errors = new ValidationErrors();
-    Instant from = instant(timestampFrom, "timestamp_from", errors);
-    Instant to = instant(timestampTo, "timestamp_to", errors);
+    Instant from = errors.instant("timestamp_from", timestampFrom);
+    Instant to = errors.instant("timestamp_to", timestampTo);
     errors.throwIfAny();
     EventFilter filter = new EventFilter(organization.id(), code, externalSubscriptionId, from, to);
     return events
@@ -80,17 +79,5 @@ public class EventsQueryResource {
                             new EventsResponse(
                                 page1.stream().map(EventJson::of).toList(),
                                 PaginationMeta.of(request, total))));
-  }
-
-  private static Instant instant(String value, String field, ValidationErrors errors) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(field, "invalid_date");
-      return null;
-    }
   }
 }

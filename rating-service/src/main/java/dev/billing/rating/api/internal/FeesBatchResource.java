@@ -110,9 +110,8 @@ public class FeesBatchResource {
       if (id == null) {
         errors.add(field + "subscription_id", "value_is_invalid");
       }
-      Instant at = PeriodFeesJson.instant(p.from(), field + "from", errors);
-      Instant billedTo =
-          p.to() == null ? null : PeriodFeesJson.instant(p.to(), field + "to", errors);
+      Instant at = errors.requiredInstant(field + "from", p.from());
+      Instant billedTo = p.to() == null ? null : errors.requiredInstant(field + "to", p.to());
       wanted.add(new Wanted(id, at, billedTo));
     }
     errors.throwIfAny();

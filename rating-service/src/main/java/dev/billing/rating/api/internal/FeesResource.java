@@ -47,8 +47,8 @@ public class FeesResource {
       @QueryParam("to") String to) {
     UUID id = uuid(subscriptionId);
     ValidationErrors errors = new ValidationErrors();
-    Instant periodAt = PeriodFeesJson.instant(from, "from", errors);
-    Instant billedTo = to == null ? null : PeriodFeesJson.instant(to, "to", errors);
+    Instant periodAt = errors.requiredInstant("from", from);
+    Instant billedTo = to == null ? null : errors.requiredInstant("to", to);
     errors.throwIfAny();
     return subscriptions
         .byId(pool, id)

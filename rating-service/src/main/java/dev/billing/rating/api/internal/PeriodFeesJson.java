@@ -2,7 +2,6 @@ package dev.billing.rating.api.internal;
 
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.contracts.PeriodFees.Line;
-import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.CurrencyUnit;
 import dev.billing.rating.domain.charge.TrueUp;
@@ -12,7 +11,6 @@ import dev.billing.rating.domain.usage.ChargeUsage;
 import dev.billing.rating.metering.UsageQuery.PeriodUsage;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,22 +109,5 @@ final class PeriodFeesJson {
       end = end.plusDays(1);
     }
     return ChronoUnit.DAYS.between(first, end);
-  }
-
-  /**
-   * An instant parameter, or null with {@code value_is_mandatory} or {@code invalid_date} added to
-   * {@code errors}.
-   */
-  static Instant instant(String value, String field, ValidationErrors errors) {
-    if (value == null || value.isBlank()) {
-      errors.add(field, "value_is_mandatory");
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      errors.add(field, "invalid_date");
-      return null;
-    }
   }
 }
