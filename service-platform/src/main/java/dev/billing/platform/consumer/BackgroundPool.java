@@ -1,8 +1,10 @@
 package dev.billing.platform.consumer;
 
 import dev.billing.platform.config.PlatformConfig;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -15,7 +17,8 @@ import java.util.Map;
  * The database pool for background work (Kafka consumers, re-rating, publishers), with its own
  * Vert.x event loops. A consumer batch (thousands of rows to route and encode) would otherwise hold
  * an event loop that also serves HTTP requests, and every request queued behind it would wait for
- * the whole batch.
+ * the whole batch. Those loops, like the consumer threads, run at the lowest thread priority
+ * ({@link BackgroundThreads}).
  */
 @ApplicationScoped
 public class BackgroundPool {
@@ -31,6 +34,9 @@ public class BackgroundPool {
                 .setEventLoopPoolSize(config.consumers().eventLoops())
                 .setWorkerPoolSize(1)
                 .setInternalBlockingPoolSize(1));
+    for (EventExecutor loop : ((VertxInternal) vertx).getEventLoopGroup()) {
+      loop.execute(BackgroundThreads::lowerCurrent);
+    }
     PgConnectOptions connect =
         new PgConnectOptions()
             .setHost(db.host())

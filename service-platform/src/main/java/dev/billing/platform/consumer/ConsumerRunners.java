@@ -48,6 +48,7 @@ public class ConsumerRunners {
             new IdempotentConsumer<>(handler, consumerConfig(handler), pool, deadLetters, gate);
         Thread thread = new Thread(consumer, "consumer-" + handler.name() + "-" + i);
         thread.setDaemon(true);
+        BackgroundThreads.lower(thread);
         thread.start();
         running.computeIfAbsent(handler.name(), n -> new ArrayList<>()).add(consumer);
         threads.add(thread);
