@@ -253,14 +253,7 @@ class BillingRunTest {
   @Test
   void shouldSendSignedInvoiceWebhooksWhenAnInvoiceIsDraftedFinalizedAndVoided() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
-      org.api()
-          .body(
-              Map.of(
-                  "webhook_endpoint",
-                  Map.of("webhook_url", receiver.url("/hooks"), "signature_algo", "hmac")))
-          .post("/api/v1/webhook_endpoints")
-          .then()
-          .statusCode(200);
+      receiver.registerWith(org, "/hooks");
       scenario.plan("hooked", 2500, true, List.of());
       scenario.subscribe("hooked", "hooked-sub", "hooked", "2026-11-01T00:00:00Z", null);
 
@@ -298,14 +291,7 @@ class BillingRunTest {
   @Test
   void shouldPublishEachInvoiceExactlyAsItsApiShowsIt() throws Exception {
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
-      org.api()
-          .body(
-              Map.of(
-                  "webhook_endpoint",
-                  Map.of("webhook_url", receiver.url("/hooks"), "signature_algo", "hmac")))
-          .post("/api/v1/webhook_endpoints")
-          .then()
-          .statusCode(200);
+      receiver.registerWith(org, "/hooks");
       String tokens = scenario.metric("Tokens", "tokens", "sum_agg", "tokens");
       String calls = scenario.metric("Calls", "calls", "count_agg", null);
       scenario.plan(

@@ -2,6 +2,7 @@ package dev.billing.invoicing.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.billing.testkit.OperatorApi.TestOrganization;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -67,6 +68,16 @@ public final class WebhookReceiver implements AutoCloseable {
 
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** Registers {@code path} of this receiver as an HMAC-signed webhook endpoint of {@code org}. */
+  public void registerWith(TestOrganization org, String path) {
+    org.api()
+        .body(
+            Map.of("webhook_endpoint", Map.of("webhook_url", url(path), "signature_algo", "hmac")))
+        .post("/api/v1/webhook_endpoints")
+        .then()
+        .statusCode(200);
   }
 
   public void answer(String path, int status) {

@@ -26,14 +26,7 @@ class LifecycleWebhooksTest {
     TestOrganization org = createAuthenticatedOrganization("Lifecycle webhooks");
     TestPlans.publish(org.id(), "basic", 1_000, "USD");
     try (WebhookReceiver receiver = WebhookReceiver.start()) {
-      org.api()
-          .body(
-              Map.of(
-                  "webhook_endpoint",
-                  Map.of("webhook_url", receiver.url("/hooks"), "signature_algo", "hmac")))
-          .post("/api/v1/webhook_endpoints")
-          .then()
-          .statusCode(200);
+      receiver.registerWith(org, "/hooks");
 
       org.api()
           .body(Map.of("customer", Map.of("external_id", "cus_hook", "currency", "USD")))
