@@ -245,7 +245,7 @@ public class InvoiceRepository {
 
   /**
    * The order an invoice's fees are shown in: subscription fee, charges, commitment, then the rest;
-   * by key within a kind ({@link #feesOf} reads them in this order).
+   * by key within a kind. Fees read ({@link #feesOf}) and fees just written are put in this order.
    */
   public static final Comparator<StoredFee> VIEW_ORDER =
       Comparator.<StoredFee>comparingInt(f -> viewRank(f.line().type()))
@@ -493,14 +493,14 @@ public class InvoiceRepository {
 
   public Uni<List<StoredFee>> feesOf(SqlClient client, List<UUID> invoiceIds) {
     return client
-        .preparedQuery(
-            "SELECT "
-                + FEE_COLUMNS
-                + " FROM fees WHERE invoice_id = ANY($1) ORDER BY invoice_id,"
-                + " CASE fee_type WHEN 'subscription' THEN 0 WHEN 'charge' THEN 1"
-                + " WHEN 'commitment' THEN 2 ELSE 3 END, created_at, fee_key COLLATE \"C\"")
+        .preparedQuery("SELECT " + FEE_COLUMNS + " FROM fees WHERE invoice_id = ANY($1)")
         .execute(Tuple.of(invoiceIds.toArray(UUID[]::new)))
-        .map(InvoiceRepository::fees);
+        .map(
+            rows -> {
+              List<StoredFee> fees = fees(rows);
+              fees.sort(VIEW_ORDER);
+              return fees;
+            });
   }
 
   /**
