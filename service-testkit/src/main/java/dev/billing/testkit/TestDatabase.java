@@ -18,11 +18,7 @@ public final class TestDatabase {
 
   /** Rows of a query, each as column name to value. */
   public static List<Map<String, Object>> query(String sql, Object... params) {
-    var config = ConfigProvider.getConfig();
-    String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
-    String user = config.getValue("quarkus.datasource.username", String.class);
-    String password = config.getValue("quarkus.datasource.password", String.class);
-    try (Connection c = DriverManager.getConnection(url, user, password);
+    try (Connection c = connect();
         PreparedStatement statement = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {
         statement.setObject(i + 1, params[i]);
@@ -41,5 +37,14 @@ public final class TestDatabase {
     } catch (SQLException e) {
       throw new IllegalStateException("query failed: " + sql, e);
     }
+  }
+
+  /** A connection of its own, for a test that holds a transaction open while the service works. */
+  public static Connection connect() throws SQLException {
+    var config = ConfigProvider.getConfig();
+    return DriverManager.getConnection(
+        config.getValue("quarkus.datasource.jdbc.url", String.class),
+        config.getValue("quarkus.datasource.username", String.class),
+        config.getValue("quarkus.datasource.password", String.class));
   }
 }

@@ -16,10 +16,14 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Keeps the subscriptions read model from billing.subscriptions. A new or changed subscription asks
- * for its usage to be rebuilt from the ledger: its events may have arrived before it did.
+ * for its usage to be rebuilt from the ledger: its events may have arrived before it did. The
+ * change holds its address lock, so a metering transaction that found no subscription for an event
+ * commits that event to the ledger before the change (and so before the rebuild) can.
  */
 @ApplicationScoped
 public class SubscriptionsReadModel implements MessageHandler<SubscriptionMessage> {
@@ -63,6 +67,17 @@ public class SubscriptionsReadModel implements MessageHandler<SubscriptionMessag
 
   @Override
   public Uni<Void> apply(SqlConnection tx, List<Decoded<SubscriptionMessage>> messages) {
+    Set<SubscriptionDirectory.Address> changing =
+        messages.stream()
+            .map(
+                m ->
+                    new SubscriptionDirectory.Address(
+                        m.value().organizationId(), m.value().externalId()))
+            .collect(Collectors.toSet());
+    return directory.lockForChange(tx, changing).chain(() -> upsert(tx, messages));
+  }
+
+  private Uni<Void> upsert(SqlConnection tx, List<Decoded<SubscriptionMessage>> messages) {
     return Multi.createFrom()
         .iterable(messages)
         .onItem()

@@ -10,17 +10,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Subscriptions by organization and external id, cached for a few seconds (a change seen by this
  * process drops its entry at once; another replica's change is seen within the TTL, and the rebuild
- * it triggers corrects anything routed meanwhile).
+ * it triggers corrects anything routed meanwhile). An answer saying "no subscription" is never
+ * final: metering checks it again under the address lock ({@link #lockAndReload}).
  */
 @ApplicationScoped
 public class SubscriptionDirectory {
@@ -36,15 +40,17 @@ public class SubscriptionDirectory {
   private final SubscriptionRepository subscriptions;
   private final Cache<Address, List<SubscriptionTerms>> cache =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(200_000).build();
+  private final AtomicLong changes = new AtomicLong();
 
   public SubscriptionDirectory(SubscriptionRepository subscriptions) {
     this.subscriptions = subscriptions;
   }
 
+  /** The subscriptions at these addresses, from the cache where it holds them. */
   public Uni<Map<Address, List<SubscriptionTerms>>> lookup(
       SqlClient client, Set<Address> addresses) {
     Map<Address, List<SubscriptionTerms>> found = new HashMap<>();
-    List<Address> missing = new ArrayList<>();
+    Set<Address> missing = new HashSet<>();
     for (Address address : addresses) {
       List<SubscriptionTerms> cached = cache.getIfPresent(address);
       if (cached != null) {
@@ -56,15 +62,29 @@ public class SubscriptionDirectory {
     if (missing.isEmpty()) {
       return Uni.createFrom().item(found);
     }
+    return reload(client, missing)
+        .map(
+            loaded -> {
+              found.putAll(loaded);
+              return found;
+            });
+  }
+
+  /** The subscriptions at these addresses as the database holds them now. */
+  public Uni<Map<Address, List<SubscriptionTerms>>> reload(
+      SqlClient client, Set<Address> addresses) {
+    List<Address> wanted = List.copyOf(addresses);
+    // a change forgotten while the query runs may not be in its answer: that answer is not cached
+    long changesBefore = changes.get();
     return subscriptions
         .byExternalIds(
             client,
-            missing.stream().map(Address::organizationId).toList(),
-            missing.stream().map(Address::externalId).toList())
+            wanted.stream().map(Address::organizationId).toList(),
+            wanted.stream().map(Address::externalId).toList())
         .map(
             rows -> {
               Map<Address, List<SubscriptionTerms>> loaded = new HashMap<>();
-              missing.forEach(a -> loaded.put(a, new ArrayList<>()));
+              wanted.forEach(a -> loaded.put(a, new ArrayList<>()));
               rows.forEach(
                   s ->
                       loaded
@@ -72,16 +92,43 @@ public class SubscriptionDirectory {
                               new Address(s.organizationId(), s.externalId()),
                               a -> new ArrayList<>())
                           .add(s));
-              loaded.forEach(
-                  (address, list) -> {
-                    cache.put(address, List.copyOf(list));
-                    found.put(address, List.copyOf(list));
-                  });
-              return found;
+              loaded.replaceAll((address, list) -> List.copyOf(list));
+              if (changes.get() == changesBefore) {
+                cache.putAll(loaded);
+              }
+              return loaded;
             });
   }
 
+  /**
+   * Reloads these addresses while holding their locks shared until the transaction ends (see {@link
+   * SubscriptionRepository#lockAddresses}): what metering concludes from the answer cannot be
+   * overtaken by a subscription change committed meanwhile.
+   */
+  public Uni<Map<Address, List<SubscriptionTerms>>> lockAndReload(
+      SqlClient tx, Set<Address> addresses) {
+    List<Address> wanted = List.copyOf(addresses);
+    return subscriptions
+        .lockAddresses(
+            tx,
+            wanted.stream().map(Address::organizationId).toList(),
+            wanted.stream().map(Address::externalId).toList(),
+            false)
+        .chain(() -> reload(tx, addresses));
+  }
+
+  /** Takes, exclusively until the transaction ends, the locks of addresses about to change. */
+  public Uni<Void> lockForChange(SqlClient tx, Collection<Address> addresses) {
+    List<Address> changing = List.copyOf(addresses);
+    return subscriptions.lockAddresses(
+        tx,
+        changing.stream().map(Address::organizationId).toList(),
+        changing.stream().map(Address::externalId).toList(),
+        true);
+  }
+
   public void forget(UUID organizationId, String externalId) {
+    changes.incrementAndGet();
     cache.invalidate(new Address(organizationId, externalId));
   }
 

@@ -68,21 +68,57 @@ public class UsageMeter {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
-    Set<SubscriptionDirectory.Address> addresses =
-        events.stream()
-            .map(
-                e ->
-                    new SubscriptionDirectory.Address(
-                        e.organizationId(), e.externalSubscriptionId()))
-            .collect(Collectors.toSet());
-    return directory
-        .lookup(tx, addresses)
+    return subscriptionsOf(tx, events, onlySubscription != null)
         .flatMap(
             found ->
                 plansOf(tx, found.values())
                     .map(plans -> route(events, found, plans, onlySubscription)))
         .flatMap(batch -> reportUnknownCodes(tx, batch))
         .flatMap(batch -> write(tx, batch));
+  }
+
+  /**
+   * The subscriptions at the events' addresses. The live stream trusts the cache only for events it
+   * covers: an event that seems to have no subscription is checked again under the address lock. A
+   * rebuild asks the database, since the cache may predate the change that asked for the rebuild.
+   */
+  private Uni<Map<SubscriptionDirectory.Address, List<SubscriptionTerms>>> subscriptionsOf(
+      SqlClient tx, List<RatedEvent> events, boolean rebuild) {
+    Set<SubscriptionDirectory.Address> addresses =
+        events.stream().map(UsageMeter::addressOf).collect(Collectors.toSet());
+    if (rebuild) {
+      return directory.reload(tx, addresses);
+    }
+    return directory
+        .lookup(tx, addresses)
+        .flatMap(
+            found -> {
+              Set<SubscriptionDirectory.Address> uncovered =
+                  events.stream()
+                      .filter(
+                          e ->
+                              SubscriptionDirectory.covering(
+                                      found.getOrDefault(addressOf(e), List.of()), e.timestamp())
+                                  .isEmpty())
+                      .map(UsageMeter::addressOf)
+                      .collect(Collectors.toSet());
+              if (uncovered.isEmpty()) {
+                return Uni.createFrom().item(found);
+              }
+              return directory
+                  .lockAndReload(tx, uncovered)
+                  .map(
+                      reloaded -> {
+                        Map<SubscriptionDirectory.Address, List<SubscriptionTerms>> all =
+                            new HashMap<>(found);
+                        all.putAll(reloaded);
+                        return all;
+                      });
+            });
+  }
+
+  private static SubscriptionDirectory.Address addressOf(RatedEvent e) {
+    return new SubscriptionDirectory.Address(e.organizationId(), e.externalSubscriptionId());
   }
 
   /**
@@ -122,11 +158,7 @@ public class UsageMeter {
     for (RatedEvent event : events) {
       Optional<SubscriptionTerms> subscription =
           SubscriptionDirectory.covering(
-              found.getOrDefault(
-                  new SubscriptionDirectory.Address(
-                      event.organizationId(), event.externalSubscriptionId()),
-                  List.of()),
-              event.timestamp());
+              found.getOrDefault(addressOf(event), List.of()), event.timestamp());
       if (subscription.isEmpty()) {
         if (reportErrors) {
           batch.error(event, EventRouter.NO_SUBSCRIPTION);

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** The subscriptions read model (table {@code subscriptions}), fed by billing.subscriptions. */
 @ApplicationScoped
@@ -136,8 +137,47 @@ public class SubscriptionRepository {
         .replaceWithVoid();
   }
 
+  /**
+   * Holds, until the transaction ends, the lock of each subscription address (organization and
+   * external id, hashed into 1,024 advisory locks, in ascending order). A change of the
+   * subscriptions at an address holds it exclusively; metering holds it shared while it decides
+   * that an event has no subscription, so that either the change is visible to that decision or the
+   * rebuild the change asks for runs after the event is in the ledger.
+   */
+  public Uni<Void> lockAddresses(
+      SqlClient tx,
+      Collection<UUID> organizations,
+      Collection<String> externalIds,
+      boolean exclusively) {
+    if (organizations.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<UUID> orgs = List.copyOf(organizations);
+    List<String> ids = List.copyOf(externalIds);
+    Integer[] buckets =
+        IntStream.range(0, orgs.size())
+            .mapToObj(i -> addressBucket(orgs.get(i), ids.get(i)))
+            .distinct()
+            .sorted()
+            .toArray(Integer[]::new);
+    String function = exclusively ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared";
+    return tx.preparedQuery(
+            "SELECT "
+                + function
+                + "($1::int, b) FROM unnest($2::int[]) WITH ORDINALITY AS t(b, n) ORDER BY n")
+        .execute(Tuple.of(ADDRESS_LOCK_SPACE, buckets))
+        .replaceWithVoid();
+  }
+
   /** Advisory-lock key space of subscription usage (the first of the two int keys). */
   private static final int LOCK_SPACE = 0x5241;
+
+  /** Advisory-lock key space of subscription addresses. */
+  private static final int ADDRESS_LOCK_SPACE = 0x5242;
+
+  private static int addressBucket(UUID organizationId, String externalId) {
+    return Math.floorMod(31 * organizationId.hashCode() + externalId.hashCode(), 1024);
+  }
 
   private static int bucket(UUID subscriptionId) {
     return Math.floorMod(subscriptionId.hashCode(), 1024);
