@@ -4,6 +4,8 @@
 # started and timed until every event is in the aggregates; the aggregates are checked against an
 # independent recount; current_usage latency is measured while a second wave is metered.
 # Its own broker (port 19292) and database (billing_bench) are emptied at every run.
+# BENCH_SPLIT=1: the second wave is metered by a worker at nice 10 (WORKER_NICE) while an API-only
+# replica (BILLING_API_ONLY=true) on port+1 answers current_usage.
 # Last line: RESULT rated_events_per_s=... current_usage_p99_ms=... mismatches=... rss_mb=...
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,17 +31,31 @@ export KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293
 KAFKA_BOOTSTRAP_SERVERS=$("$ROOT/deploy/local/kafka.sh" start)
 export KAFKA_BOOTSTRAP_SERVERS
 BROKER_PID=$(cat "${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-19292/kafka.pid")
-trap '[ -n "${SERVICE_PID:-}" ] && kill $SERVICE_PID 2>/dev/null; KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293 "$ROOT/deploy/local/kafka.sh" stop' EXIT
+trap '[ -n "${SERVICE_PID:-}" ] && kill $SERVICE_PID 2>/dev/null; [ -n "${API_PID:-}" ] && kill $API_PID 2>/dev/null; KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293 "$ROOT/deploy/local/kafka.sh" stop' EXIT
 
 log "building rating-service and the bench tools"
 (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl rating-service,bench/rating -am) > "$OUT/build.log" 2>&1 \
   || { tail -30 "$OUT/build.log" >&2; exit 1; }
 BENCH=(java -Xmx1g -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" dev.billing.bench.rating.RatingBench)
 
+start_api_replica() {
+  HTTP_PORT=$((PORT + 1)) QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=billing_bench BILLING_ADMIN_TOKEN=bench BILLING_API_ONLY=true \
+    java $(java_opts rating-service) -jar "$ROOT/rating-service/target/quarkus-app/quarkus-run.jar" >> "$OUT/api.log" 2>&1 &
+  API_PID=$!
+  export BENCH_BASE_URL="http://127.0.0.1:$((PORT + 1))"
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$BENCH_BASE_URL/q/health/ready" && return; sleep 0.2; done
+  log "api replica not ready"; exit 1
+}
+
+# With "nice", the whole worker process (garbage collector included) yields the cores; Java's own
+# thread priorities are then left alone, so that they do not undo it.
 start_service() {
+  local nice=() opts
+  opts=$(java_opts rating-service)
+  [ "${1:-}" = nice ] && nice=(nice -n "${WORKER_NICE:-10}") && opts=$(java_heap_opts rating-service)
   # shellcheck disable=SC2046
   HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=billing_bench BILLING_ADMIN_TOKEN=bench \
-    java ${SERVICE_HEAP:-$(java_opts rating-service)} -jar "$ROOT/rating-service/target/quarkus-app/quarkus-run.jar" >> "$OUT/service.log" 2>&1 &
+    "${nice[@]}" java ${SERVICE_HEAP:-$opts} -jar "$ROOT/rating-service/target/quarkus-app/quarkus-run.jar" >> "$OUT/service.log" 2>&1 &
   SERVICE_PID=$!
   for _ in $(seq 1 300); do curl -fsS -o /dev/null "$BENCH_BASE_URL/q/health/ready" && return; sleep 0.2; done
   log "service not ready"; exit 1
@@ -63,7 +79,12 @@ RSS_KB=$(grep VmHWM "/proc/$SERVICE_PID/status" | awk '{print $2}')
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 log "preloading a second wave of $SECOND_WAVE events while the service is down"
 "${BENCH[@]}" preload "$EVENTS" "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave.txt"
-start_service
+if [ "${BENCH_SPLIT:-0}" = 1 ]; then
+  start_service nice
+  start_api_replica
+else
+  start_service
+fi
 log "current_usage latency while the second wave is metered: ${BENCH_LATENCY_RATE:-50} calls/s for 30 s, then 4 closed-loop clients for 20 s"
 cpu_times() { ps -eo pid,comm,cputimes --sort=-cputimes | head -12; }
 "${BENCH[@]}" latency-closed 15 warmup > /dev/null  # the restarted service compiles its hot code first
@@ -73,7 +94,8 @@ cpu_times > "$OUT/cpu-after-latency.txt"
 "${BENCH[@]}" latency-closed 20 closed_loop_under_metering | tee -a "$OUT/bench.txt" >&2
 "${BENCH[@]}" await "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave-metered.txt"
 SECOND_RSS_KB=$(grep VmHWM "/proc/$SERVICE_PID/status" | awk '{print $2}')
-RSS_MB=$(( (SECOND_RSS_KB > RSS_KB ? SECOND_RSS_KB : RSS_KB) / 1024 ))  # the larger of the two runs
+[ -n "${API_PID:-}" ] && SECOND_RSS_KB=$((SECOND_RSS_KB + $(grep VmHWM "/proc/$API_PID/status" | awk '{print $2}')))
+RSS_MB=$(( (SECOND_RSS_KB > RSS_KB ? SECOND_RSS_KB : RSS_KB) / 1024 ))  # the larger of the two runs (worker + API replica)
 log "current_usage latency for 10 s with nothing metered"
 "${BENCH[@]}" latency-closed 10 closed_loop_quiet | tee -a "$OUT/bench.txt" >&2
 

@@ -1,16 +1,25 @@
 package dev.billing.testkit;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
+import io.quarkus.scheduler.Scheduled;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The layering every service keeps (STYLE.md): {@code domain} is pure Java, and neither {@code
- * persistence} nor {@code messaging} reaches back into {@code api}.
+ * persistence} nor {@code messaging} reaches back into {@code api}. And every scheduled job stays
+ * out of an API-only replica.
  */
 public final class Layering {
 
@@ -58,6 +67,32 @@ public final class Layering {
         .resideInAPackage(servicePackage + ".api..")
         .because("the API is the outermost layer")
         .check(classes);
+    methods()
+        .that()
+        .areAnnotatedWith(Scheduled.class)
+        .should(skipInAnApiOnlyReplica())
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** A scheduled job names {@link ApiOnlyReplica} so that an API-only replica never runs it. */
+  private static ArchCondition<JavaMethod> skipInAnApiOnlyReplica() {
+    return new ArchCondition<>("be skipped in an API-only replica") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Object skip =
+            method
+                .getAnnotationOfType(Scheduled.class.getName())
+                .get("skipExecutionIf")
+                .orElse(null);
+        if (!(skip instanceof JavaClass predicate)
+            || !predicate.isEquivalentTo(ApiOnlyReplica.class)) {
+          events.add(
+              SimpleConditionEvent.violated(
+                  method, method.getFullName() + " needs skipExecutionIf = ApiOnlyReplica.class"));
+        }
+      }
+    };
   }
 
   private static List<String> concat(List<String> first, String... more) {

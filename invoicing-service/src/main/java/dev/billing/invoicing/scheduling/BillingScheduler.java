@@ -2,6 +2,7 @@ package dev.billing.invoicing.scheduling;
 
 import dev.billing.invoicing.billing.BillingRun;
 import dev.billing.invoicing.billing.DraftFinalizer;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ public class BillingScheduler {
       identity = "billing-run",
       every = "${invoicing.billing.every}",
       delayed = "10s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = ApiOnlyReplica.class)
   Uni<Void> tick() {
     Instant now = clock.instant();
     return billing

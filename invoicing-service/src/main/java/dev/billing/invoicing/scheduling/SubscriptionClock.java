@@ -1,6 +1,7 @@
 package dev.billing.invoicing.scheduling;
 
 import dev.billing.invoicing.persistence.SubscriptionStore;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,8 @@ public class SubscriptionClock {
       identity = "subscription-clock",
       every = "${invoicing.subscription-clock-every}",
       delayed = "5s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = ApiOnlyReplica.class)
   Uni<Void> tick() {
     return runOnce()
         .invoke(n -> LOG.debugf("subscription clock changed %d subscription(s)", n))

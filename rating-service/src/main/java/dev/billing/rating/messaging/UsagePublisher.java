@@ -2,6 +2,7 @@ package dev.billing.rating.messaging;
 
 import dev.billing.platform.consumer.BackgroundPool;
 import dev.billing.platform.contracts.UsageRatedMessage;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
 import dev.billing.platform.outbox.OutboxMessage;
@@ -63,7 +64,8 @@ public class UsagePublisher {
 
   @Scheduled(
       every = "${rating.usage-rated.every:5s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = ApiOnlyReplica.class)
   Uni<Void> publish() {
     Instant now = clock.instant();
     // the claim commits on its own: metering's inserts into usage_dirty wait for its deletes

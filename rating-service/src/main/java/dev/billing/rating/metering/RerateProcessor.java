@@ -1,6 +1,7 @@
 package dev.billing.rating.metering;
 
 import dev.billing.platform.consumer.BackgroundPool;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.persistence.SubscriptionRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -55,7 +56,8 @@ public class RerateProcessor {
 
   @Scheduled(
       every = "${rating.rerate.every:2s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = ApiOnlyReplica.class)
   Uni<Void> work() {
     return workOff(REQUESTS_PER_ROUND);
   }

@@ -26,6 +26,14 @@ public interface PlatformConfig {
 
   Consumers consumers();
 
+  /**
+   * A replica that only answers the API (env BILLING_API_ONLY): no consumers, no outbox relay, no
+   * scheduled jobs; the service's other replicas do that work. Its requests then never share a heap
+   * (and its garbage collections) or a CPU share with a backlog being worked off.
+   */
+  @WithDefault("false")
+  boolean apiOnly();
+
   /** Largest request body accepted (413 above it). */
   @WithDefault("1M")
   io.quarkus.runtime.configuration.MemorySize maxBodySize();

@@ -11,6 +11,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
+import org.jboss.logging.Logger;
 
 /**
  * Start-up order after Flyway migrated the schema: topics exist, then the outbox relay streams
@@ -19,6 +20,8 @@ import jakarta.interceptor.Interceptor;
  */
 @ApplicationScoped
 public class PlatformLifecycle {
+
+  private static final Logger LOG = Logger.getLogger(PlatformLifecycle.class);
 
   private final PlatformConfig config;
   private final OutboxRelay relay;
@@ -33,6 +36,10 @@ public class PlatformLifecycle {
   void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
     if (config.kafka().createTopics()) {
       TopicInitializer.ensure(config.kafka().bootstrapServers(), Topics.ALL);
+    }
+    if (config.apiOnly()) {
+      LOG.info("API only: no consumers, no outbox relay, no scheduled jobs in this process");
+      return;
     }
     if (config.outbox().enabled()) {
       relay.start();

@@ -7,6 +7,7 @@ import dev.billing.invoicing.domain.webhook.SignatureAlgorithm;
 import dev.billing.invoicing.domain.webhook.WebhookSignatures;
 import dev.billing.invoicing.persistence.webhook.ClaimedDelivery;
 import dev.billing.invoicing.persistence.webhook.WebhookDeliveryRepository;
+import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -76,7 +77,8 @@ public class WebhookDispatcher {
 
   @Scheduled(
       every = "${invoicing.webhooks.poll-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = ApiOnlyReplica.class)
   Uni<Void> tick() {
     return poll();
   }
