@@ -139,7 +139,8 @@ start() {
   echo $! > "$PIDFILE"
   local deadline=$((SECONDS + KAFKA_START_TIMEOUT))
   until port_open "$KAFKA_PORT" && grep -q "Kafka Server started" "$RUN/server.log" 2>/dev/null; do
-    if ! pid_alive; then log "broker exited; last lines:"; tail -30 "$RUN/kafka.out" "$RUN/server.log" >&2 2>/dev/null; exit 1; fi
+    # kill -0, not pid_alive: until the child has exec'd java its command line is still this script's
+    if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then log "broker exited; last lines:"; tail -30 "$RUN/kafka.out" "$RUN/server.log" >&2 2>/dev/null; exit 1; fi
     if [ $SECONDS -ge $deadline ]; then log "not ready after ${KAFKA_START_TIMEOUT}s"; exit 1; fi
     sleep 0.2
   done
