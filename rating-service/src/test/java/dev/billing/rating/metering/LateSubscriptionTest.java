@@ -32,28 +32,7 @@ class LateSubscriptionTest {
   void shouldBillEventsMeteredWhileTheirSubscriptionArrives() throws Exception {
     TestOrganization org = Catalog.organization("Late subscription");
     String metric = Catalog.metric(org, SeedScenariosTest.sum("Storage", "late_storage_gb", "gb"));
-    Catalog.plan(
-        org,
-        Map.of(
-            "name",
-            "Late",
-            "code",
-            "late",
-            "interval",
-            "monthly",
-            "amount_cents",
-            0,
-            "amount_currency",
-            "USD",
-            "charges",
-            List.of(
-                Map.of(
-                    "billable_metric_id",
-                    metric,
-                    "charge_model",
-                    "standard",
-                    "properties",
-                    Map.of("amount", "2")))));
+    Catalog.plan(org, Catalog.monthlyPlan("late", metric, "standard", Map.of("amount", "2")));
     SubscriptionMessage subscription =
         TestSubscriptions.active(
             org.id(),

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.billing.platform.contracts.SubscriptionMessage;
 import dev.billing.platform.kafka.KafkaClients;
+import dev.billing.rating.support.Catalog;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.ServiceProcess;
 import dev.billing.testkit.TestEvents;
@@ -17,7 +18,6 @@ import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -65,52 +65,10 @@ class MeteringCrashIT {
     await()
         .atMost(Duration.ofSeconds(15))
         .until(() -> api(first, org).get("/api/v1/billable_metrics").statusCode() == 200);
-    String metric =
-        api(first, org)
-            .body(
-                Map.of(
-                    "billable_metric",
-                    Map.of(
-                        "name",
-                        "Calls",
-                        "code",
-                        "calls",
-                        "aggregation_type",
-                        "sum_agg",
-                        "field_name",
-                        "n")))
-            .post("/api/v1/billable_metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("billable_metric.lago_id");
-    api(first, org)
-        .body(
-            Map.of(
-                "plan",
-                Map.of(
-                    "name",
-                    "Crash",
-                    "code",
-                    "crash_plan",
-                    "interval",
-                    "monthly",
-                    "amount_cents",
-                    0,
-                    "amount_currency",
-                    "USD",
-                    "charges",
-                    List.of(
-                        Map.of(
-                            "billable_metric_id",
-                            metric,
-                            "charge_model",
-                            "standard",
-                            "properties",
-                            Map.of("amount", "0.01"))))))
-        .post("/api/v1/plans")
-        .then()
-        .statusCode(200);
+    String metric = Catalog.metric(api(first, org), SeedScenariosTest.sum("Calls", "calls", "n"));
+    Catalog.plan(
+        api(first, org),
+        Catalog.monthlyPlan("crash_plan", metric, "standard", Map.of("amount", "0.01")));
     TestSubscriptions.publish(subscription);
     await()
         .atMost(Duration.ofSeconds(15))

@@ -25,28 +25,7 @@ class RetryAndCorrectionTest {
   void shouldBillARetryOnceAndLetACorrectionReplaceTheEarlierVersion() {
     TestOrganization org = Catalog.organization("Retries");
     String metric = Catalog.metric(org, SeedScenariosTest.sum("Storage", "storage_gb", "gb"));
-    Catalog.plan(
-        org,
-        Map.of(
-            "name",
-            "Storage",
-            "code",
-            "storage",
-            "interval",
-            "monthly",
-            "amount_cents",
-            0,
-            "amount_currency",
-            "USD",
-            "charges",
-            List.of(
-                Map.of(
-                    "billable_metric_id",
-                    metric,
-                    "charge_model",
-                    "standard",
-                    "properties",
-                    Map.of("amount", "1")))));
+    Catalog.plan(org, Catalog.monthlyPlan("storage", metric, "standard", Map.of("amount", "1")));
     SubscriptionMessage subscription = Catalog.subscribe(org, "storage");
 
     TestEvents.send(

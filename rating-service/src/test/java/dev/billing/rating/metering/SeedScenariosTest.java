@@ -113,26 +113,8 @@ class SeedScenariosTest {
                 "field_name", "amount"));
     Catalog.plan(
         org,
-        Map.of(
-            "name",
-            "Marketplace",
-            "code",
-            "marketplace",
-            "interval",
-            "monthly",
-            "amount_cents",
-            0,
-            "amount_currency",
-            "USD",
-            "charges",
-            List.of(
-                Map.of(
-                    "billable_metric_id",
-                    metric,
-                    "charge_model",
-                    "percentage",
-                    "properties",
-                    Map.of("rate", "2", "fixed_amount", "0.30")))));
+        Catalog.monthlyPlan(
+            "marketplace", metric, "percentage", Map.of("rate", "2", "fixed_amount", "0.30")));
     SubscriptionMessage subscription = Catalog.subscribe(org, "marketplace");
 
     TestEvents.send(

@@ -8,6 +8,7 @@ import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.TestOrganizations;
 import dev.billing.testkit.TestSubscriptions;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +30,14 @@ public final class Catalog {
 
   /** Creates a billable metric; returns its lago_id. */
   public static String metric(TestOrganization org, Map<String, Object> metric) {
-    return org.api()
-        .body(Map.of("billable_metric", metric))
+    return metric(org.api(), metric);
+  }
+
+  /**
+   * Creates a billable metric through {@code api} (e.g. another process's); returns its lago_id.
+   */
+  public static String metric(RequestSpecification api, Map<String, Object> metric) {
+    return api.body(Map.of("billable_metric", metric))
         .post("/api/v1/billable_metrics")
         .then()
         .statusCode(200)
@@ -40,13 +47,39 @@ public final class Catalog {
 
   /** Creates a plan; returns the answer. */
   public static JsonPath plan(TestOrganization org, Map<String, Object> plan) {
-    return org.api()
-        .body(Map.of("plan", plan))
+    return plan(org.api(), plan);
+  }
+
+  /** Creates a plan through {@code api} (e.g. another process's); returns the answer. */
+  public static JsonPath plan(RequestSpecification api, Map<String, Object> plan) {
+    return api.body(Map.of("plan", plan))
         .post("/api/v1/plans")
         .then()
         .statusCode(200)
         .extract()
         .jsonPath();
+  }
+
+  /** A monthly USD plan named after its code, without a base fee, with one charge on a metric. */
+  public static Map<String, Object> monthlyPlan(
+      String code, String metricId, String chargeModel, Map<String, Object> properties) {
+    return Map.of(
+        "name",
+        code,
+        "code",
+        code,
+        "interval",
+        "monthly",
+        "amount_cents",
+        0,
+        "amount_currency",
+        "USD",
+        "charges",
+        List.of(
+            Map.of(
+                "billable_metric_id", metricId,
+                "charge_model", chargeModel,
+                "properties", properties)));
   }
 
   /** Publishes an active subscription on the plan, started on November 1st, and waits for it. */

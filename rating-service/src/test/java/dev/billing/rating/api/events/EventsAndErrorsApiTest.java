@@ -192,23 +192,7 @@ class EventsAndErrorsApiTest {
                 "sum_agg",
                 "field_name",
                 "gb"));
-    Catalog.plan(
-        org,
-        Map.of(
-            "name", "Storage",
-            "code", "storage",
-            "interval", "monthly",
-            "amount_cents", 0,
-            "amount_currency", "USD",
-            "charges",
-                List.of(
-                    Map.of(
-                        "billable_metric_id",
-                        metric,
-                        "charge_model",
-                        "standard",
-                        "properties",
-                        Map.of("amount", "1")))));
+    Catalog.plan(org, Catalog.monthlyPlan("storage", metric, "standard", Map.of("amount", "1")));
     return Catalog.subscribe(org, "storage");
   }
 }
