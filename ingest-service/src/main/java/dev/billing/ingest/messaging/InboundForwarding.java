@@ -56,7 +56,7 @@ public class InboundForwarding {
 
   void onStart(@Observes StartupEvent event) {
     publisher.warmUp();
-    if (config.inbound().enabled()) {
+    if (config.inbound().enabled() && !platform.apiOnly()) {
       start();
     }
   }
