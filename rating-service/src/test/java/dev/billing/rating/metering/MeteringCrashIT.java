@@ -1,6 +1,7 @@
 package dev.billing.rating.metering;
 
-import static io.restassured.RestAssured.given;
+import static dev.billing.rating.support.Catalog.api;
+import static dev.billing.rating.support.Catalog.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import dev.billing.testkit.TestEvents;
 import dev.billing.testkit.TestKafka;
 import dev.billing.testkit.TestOrganizations;
 import dev.billing.testkit.TestSubscriptions;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,20 +100,6 @@ class MeteringCrashIT {
       assertThat(usage.getString("customer_usage.charges_usage[0].units")).isEqualTo("200010000");
       assertThat(usage.getLong("customer_usage.amount_cents")).isEqualTo(200_010_000L);
     }
-  }
-
-  private static RequestSpecification api(ServiceProcess service, TestOrganization org) {
-    return given()
-        .baseUri(service.baseUrl())
-        .header("Authorization", "Bearer " + org.apiKey())
-        .contentType(ContentType.JSON);
-  }
-
-  private static io.restassured.response.Response usage(
-      ServiceProcess service, TestOrganization org, SubscriptionMessage subscription) {
-    return api(service, org)
-        .queryParam("external_subscription_id", subscription.externalId())
-        .get("/api/v1/customers/cust-crash/current_usage");
   }
 
   private static int eventsCount(

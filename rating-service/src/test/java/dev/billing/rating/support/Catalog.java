@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 import dev.billing.platform.contracts.SubscriptionMessage;
 import dev.billing.testkit.OperatorApi;
 import dev.billing.testkit.OperatorApi.TestOrganization;
+import dev.billing.testkit.ServiceProcess;
 import dev.billing.testkit.TestOrganizations;
 import dev.billing.testkit.TestSubscriptions;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -96,9 +99,27 @@ public final class Catalog {
 
   public static io.restassured.response.Response usage(
       TestOrganization org, SubscriptionMessage subscription) {
-    return org.api()
-        .queryParam("external_subscription_id", subscription.externalId())
+    return usage(org.api(), subscription);
+  }
+
+  /** The subscription's current usage as another process of the service answers it. */
+  public static io.restassured.response.Response usage(
+      ServiceProcess service, TestOrganization org, SubscriptionMessage subscription) {
+    return usage(api(service, org), subscription);
+  }
+
+  private static io.restassured.response.Response usage(
+      RequestSpecification api, SubscriptionMessage subscription) {
+    return api.queryParam("external_subscription_id", subscription.externalId())
         .get("/api/v1/customers/" + subscription.externalCustomerId() + "/current_usage");
+  }
+
+  /** Requests to another process of the service, as the organization. */
+  public static RequestSpecification api(ServiceProcess service, TestOrganization org) {
+    return RestAssured.given()
+        .baseUri(service.baseUrl())
+        .header("Authorization", "Bearer " + org.apiKey())
+        .contentType(ContentType.JSON);
   }
 
   /** Waits until the subscription's usage counts {@code events} events, and returns it. */
