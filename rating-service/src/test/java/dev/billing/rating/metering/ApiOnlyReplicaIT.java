@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.billing.platform.contracts.SubscriptionMessage;
-import dev.billing.platform.kafka.KafkaClients;
 import dev.billing.rating.support.Catalog;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.ServiceProcess;
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
@@ -74,18 +74,13 @@ class ApiOnlyReplicaIT {
             .atMost(Duration.ofSeconds(60))
             .until(() -> usage(api, org, subscription).statusCode() == 200);
 
-        try (var producer =
-            new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
-                KafkaClients.durableProducer(TestKafka.bootstrapServers(), "api-only-it"))) {
-          for (int i = 1; i <= 3; i++) {
-            producer.send(
-                TestEvents.record(
-                    org.id(),
-                    subscription.externalId(),
-                    TestEvents.event("r" + i, "calls", now.minusSeconds(60), Map.of("n", i))));
-          }
-          producer.flush();
-        }
+        TestEvents.send(
+            org.id(),
+            subscription.externalId(),
+            IntStream.rangeClosed(1, 3)
+                .mapToObj(
+                    i -> TestEvents.event("r" + i, "calls", now.minusSeconds(60), Map.of("n", i)))
+                .toList());
         // (1 + 2 + 3) calls x $0.25 = $1.50, metered by the worker, read through the replica
         await()
             .atMost(Duration.ofSeconds(60))

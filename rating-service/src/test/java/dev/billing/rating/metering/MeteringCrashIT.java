@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.billing.platform.contracts.SubscriptionMessage;
-import dev.billing.platform.kafka.KafkaClients;
 import dev.billing.rating.support.Catalog;
 import dev.billing.testkit.OperatorApi.TestOrganization;
 import dev.billing.testkit.ServiceProcess;
 import dev.billing.testkit.TestEvents;
-import dev.billing.testkit.TestKafka;
 import dev.billing.testkit.TestOrganizations;
 import dev.billing.testkit.TestSubscriptions;
 import java.time.Duration;
@@ -19,7 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,18 +72,12 @@ class MeteringCrashIT {
         .until(() -> usage(first, org, subscription).statusCode() == 200);
 
     // n = 1..20000: the sum is 20000 × 20001 / 2 = 200,010,000 units × $0.01 = $2,000,100.00
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(
-            KafkaClients.durableProducer(TestKafka.bootstrapServers(), "crash-it"))) {
-      for (int i = 1; i <= EVENTS; i++) {
-        producer.send(
-            TestEvents.record(
-                org.id(),
-                subscription.externalId(),
-                TestEvents.event("e" + i, "calls", now.minusSeconds(60), Map.of("n", i))));
-      }
-      producer.flush();
-    }
+    TestEvents.send(
+        org.id(),
+        subscription.externalId(),
+        IntStream.rangeClosed(1, EVENTS)
+            .mapToObj(i -> TestEvents.event("e" + i, "calls", now.minusSeconds(60), Map.of("n", i)))
+            .toList());
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(100))
