@@ -107,24 +107,21 @@ public class SubscriptionDirectory {
    */
   public Uni<Map<Address, List<SubscriptionTerms>>> lockAndReload(
       SqlClient tx, Set<Address> addresses) {
-    List<Address> wanted = List.copyOf(addresses);
-    return subscriptions
-        .lockAddresses(
-            tx,
-            wanted.stream().map(Address::organizationId).toList(),
-            wanted.stream().map(Address::externalId).toList(),
-            false)
-        .chain(() -> reload(tx, addresses));
+    return lock(tx, addresses, false).chain(() -> reload(tx, addresses));
   }
 
   /** Takes, exclusively until the transaction ends, the locks of addresses about to change. */
   public Uni<Void> lockForChange(SqlClient tx, Collection<Address> addresses) {
-    List<Address> changing = List.copyOf(addresses);
+    return lock(tx, addresses, true);
+  }
+
+  private Uni<Void> lock(SqlClient tx, Collection<Address> addresses, boolean exclusively) {
+    List<Address> locked = List.copyOf(addresses);
     return subscriptions.lockAddresses(
         tx,
-        changing.stream().map(Address::organizationId).toList(),
-        changing.stream().map(Address::externalId).toList(),
-        true);
+        locked.stream().map(Address::organizationId).toList(),
+        locked.stream().map(Address::externalId).toList(),
+        exclusively);
   }
 
   public void forget(UUID organizationId, String externalId) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /** The subscriptions read model (table {@code subscriptions}), fed by billing.subscriptions. */
 @ApplicationScoped
@@ -113,59 +114,52 @@ public class SubscriptionRepository {
    * other, and a rebuild ({@link #lockExclusively}) never interleaves with them.
    */
   public Uni<Void> lock(SqlClient tx, Collection<UUID> subscriptionIds) {
-    if (subscriptionIds.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    Integer[] buckets =
-        subscriptionIds.stream()
-            .map(SubscriptionRepository::bucket)
-            .distinct()
-            .sorted()
-            .toArray(Integer[]::new);
-    // in ascending order, so that two batches waiting behind a rebuild never wait on each other
-    return tx.preparedQuery(
-            "SELECT pg_advisory_xact_lock_shared($1::int, b)"
-                + " FROM unnest($2::int[]) WITH ORDINALITY AS t(b, n) ORDER BY n")
-        .execute(Tuple.of(LOCK_SPACE, buckets))
-        .replaceWithVoid();
+    return hold(
+        tx, LOCK_SPACE, subscriptionIds.stream().map(SubscriptionRepository::bucket), false);
   }
 
   /** The exclusive lock of a subscription, for a rebuild of its aggregates. */
   public Uni<Void> lockExclusively(SqlClient tx, UUID subscriptionId) {
-    return tx.preparedQuery("SELECT pg_advisory_xact_lock($1::int, $2::int)")
-        .execute(Tuple.of(LOCK_SPACE, bucket(subscriptionId)))
-        .replaceWithVoid();
+    return hold(tx, LOCK_SPACE, Stream.of(bucket(subscriptionId)), true);
   }
 
   /**
    * Holds, until the transaction ends, the lock of each subscription address (organization and
-   * external id, hashed into 1,024 advisory locks, in ascending order). A change of the
-   * subscriptions at an address holds it exclusively; metering holds it shared while it decides
-   * that an event has no subscription, so that either the change is visible to that decision or the
-   * rebuild the change asks for runs after the event is in the ledger.
+   * external id, hashed into 1,024 advisory locks). A change of the subscriptions at an address
+   * holds it exclusively; metering holds it shared while it decides that an event has no
+   * subscription, so that either the change is visible to that decision or the rebuild the change
+   * asks for runs after the event is in the ledger.
    */
   public Uni<Void> lockAddresses(
       SqlClient tx,
       Collection<UUID> organizations,
       Collection<String> externalIds,
       boolean exclusively) {
-    if (organizations.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
     List<UUID> orgs = List.copyOf(organizations);
     List<String> ids = List.copyOf(externalIds);
-    Integer[] buckets =
-        IntStream.range(0, orgs.size())
-            .mapToObj(i -> addressBucket(orgs.get(i), ids.get(i)))
-            .distinct()
-            .sorted()
-            .toArray(Integer[]::new);
+    return hold(
+        tx,
+        ADDRESS_LOCK_SPACE,
+        IntStream.range(0, orgs.size()).mapToObj(i -> addressBucket(orgs.get(i), ids.get(i))),
+        exclusively);
+  }
+
+  /**
+   * Takes advisory locks of one key space in ascending order, so that two transactions waiting
+   * behind a third never wait on each other.
+   */
+  private static Uni<Void> hold(
+      SqlClient tx, int space, Stream<Integer> buckets, boolean exclusively) {
+    Integer[] sorted = buckets.distinct().sorted().toArray(Integer[]::new);
+    if (sorted.length == 0) {
+      return Uni.createFrom().voidItem();
+    }
     String function = exclusively ? "pg_advisory_xact_lock" : "pg_advisory_xact_lock_shared";
     return tx.preparedQuery(
             "SELECT "
                 + function
                 + "($1::int, b) FROM unnest($2::int[]) WITH ORDINALITY AS t(b, n) ORDER BY n")
-        .execute(Tuple.of(ADDRESS_LOCK_SPACE, buckets))
+        .execute(Tuple.of(space, sorted))
         .replaceWithVoid();
   }
 
