@@ -14,7 +14,7 @@ OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 PORT=${BENCH_PORT:-8095}
 EVENTS=${BENCH_EVENTS:-5000000}
-SECOND_WAVE=${BENCH_SECOND_WAVE:-2000000}
+SECOND_WAVE=${BENCH_SECOND_WAVE:-4000000}
 export BENCH_HOT_EVENTS=${BENCH_HOT_EVENTS:-1000000}
 export BENCH_STATE="$OUT/state.properties" BENCH_BASE_URL="http://127.0.0.1:$PORT"
 export BENCH_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/billing_bench"
@@ -36,7 +36,7 @@ trap '[ -n "${SERVICE_PID:-}" ] && kill $SERVICE_PID 2>/dev/null; [ -n "${API_PI
 log "building rating-service and the bench tools"
 (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl rating-service,bench/rating -am) > "$OUT/build.log" 2>&1 \
   || { tail -30 "$OUT/build.log" >&2; exit 1; }
-BENCH=(java -Xmx1g -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" dev.billing.bench.rating.RatingBench)
+BENCH=(java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "$HERE/target/classes:$(cat "$HERE/target/classpath.txt")" dev.billing.bench.rating.RatingBench)
 
 start_api_replica() {
   HTTP_PORT=$((PORT + 1)) QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=billing_bench BILLING_ADMIN_TOKEN=bench BILLING_API_ONLY=true \
@@ -89,7 +89,7 @@ log "current_usage latency while the second wave is metered: ${BENCH_LATENCY_RAT
 cpu_times() { ps -eo pid,comm,cputimes --sort=-cputimes | head -12; }
 "${BENCH[@]}" latency-closed 15 warmup > /dev/null  # the restarted service compiles its hot code first
 cpu_times > "$OUT/cpu-before-latency.txt"
-"${BENCH[@]}" latency 30 | tee -a "$OUT/bench.txt" >&2
+BENCH_EXPECTED_EVENTS=$((EVENTS + SECOND_WAVE)) "${BENCH[@]}" latency 30 | tee -a "$OUT/bench.txt" >&2
 cpu_times > "$OUT/cpu-after-latency.txt"
 "${BENCH[@]}" latency-closed 20 closed_loop_under_metering | tee -a "$OUT/bench.txt" >&2
 "${BENCH[@]}" await "$((EVENTS + SECOND_WAVE))" > "$OUT/second-wave-metered.txt"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes the machine's PostgreSQL ready for the services: running, wal_level=logical (Debezium's outbox relay),
-# a password on the superuser (Debian's pg_hba asks for one over TCP), and the databases.
+# a password on the superuser (Debian's pg_hba asks for one over TCP), and the databases; on a local
+# server, also the kernel's scheduling of its backends (host_scheduling).
 # Installs PostgreSQL with apt only if none is there. Restarts Postgres only if a setting had to change.
 #   postgres.sh start | status
 set -euo pipefail
@@ -62,7 +63,25 @@ restart_server() {
   log "server did not come back after restart"; exit 1
 }
 
+# The kernel's autogroup scheduling (a desktop feature, on in Debian's kernels) shares the cores
+# between sessions first, and PostgreSQL starts every backend in a session of its own (setsid): each
+# backend then weighs as much as a whole service process with all its threads, and the services'
+# thread priorities (background threads below the API's) count only inside their own process.
+# PostgreSQL tuning guides turn it off on database hosts; we do where PostgreSQL shares the
+# services' cores (bench/README.md, rating: current_usage p99 under metering 30.6 -> 19.6 ms).
+host_scheduling() {
+  local knob=/proc/sys/kernel/sched_autogroup_enabled
+  [ -r "$knob" ] && [ "$(cat "$knob")" = 1 ] || return 0
+  case "$PG_HOST" in 127.*|localhost|::1) ;; *) return 0 ;; esac
+  if { [ "$(id -u)" = 0 ] && echo 0 > "$knob"; } 2>/dev/null || echo 0 | sudo -n tee "$knob" >/dev/null 2>&1; then
+    log "kernel.sched_autogroup_enabled=0 (every PostgreSQL backend was a scheduling group of its own)"
+  else
+    log "warning: could not set kernel.sched_autogroup_enabled=0; API latency under load will suffer"
+  fi
+}
+
 start() {
+  host_scheduling
   ready || start_server
   local changed=0
   if [ "$(psql_su -c "show wal_level")" != logical ]; then

@@ -99,6 +99,11 @@ public class ConsumerRunners {
     p.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(handler.maxBatchSize()));
+    p.setProperty(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        String.valueOf(config.consumers().maxPartitionFetchBytes()));
+    p.setProperty(
+        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(config.consumers().fetchMaxBytes()));
     p.setProperty(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.setProperty(
         ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

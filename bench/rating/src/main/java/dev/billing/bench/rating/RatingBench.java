@@ -363,6 +363,7 @@ public final class RatingBench {
     try (Connection db = db()) {
       meteredBefore = metered(db, state);
     }
+    long windowStart = System.nanoTime();
     UsageLatency clients = new UsageLatency(URI.create(base()), state.getProperty("api_key"));
     UsageLatency.Outcome outcome =
         closedLoopLabel.isEmpty()
@@ -372,16 +373,21 @@ public final class RatingBench {
     Histogram any = outcome.other();
     long failures = outcome.failures();
     long meteredMeanwhile;
+    long meteredAfter;
     try (Connection db = db()) {
-      meteredMeanwhile = metered(db, state) - meteredBefore;
+      meteredAfter = metered(db, state);
+      meteredMeanwhile = meteredAfter - meteredBefore;
     }
+    double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
+    // 0 means the backlog ran out before the window ended, so part of it was measured quiet
+    long backlogAfter = Long.parseLong(env("BENCH_EXPECTED_EVENTS", "0")) - meteredAfter;
     if (!closedLoopLabel.isEmpty()) {
       System.out.printf(
           "BENCH %s clients=%s metered_per_s=%d hot_requests=%d hot_p50_ms=%.2f hot_p99_ms=%.2f"
               + " other_p99_ms=%.2f failures=%d%n",
           closedLoopLabel,
           env("BENCH_LATENCY_THREADS", "4"),
-          meteredMeanwhile / seconds,
+          (long) (meteredMeanwhile / windowSeconds),
           hot.getTotalCount(),
           hot.getValueAtPercentile(50) / 1000.0,
           hot.getValueAtPercentile(99) / 1000.0,
@@ -391,8 +397,10 @@ public final class RatingBench {
     }
     // what answering requests first costs the metering of the second wave
     System.out.printf(
-        "BENCH metered_during_latency_per_s=%d current_usage_rate_per_s=%s%n",
-        meteredMeanwhile / seconds, env("BENCH_LATENCY_RATE", "50"));
+        "BENCH metered_during_latency_per_s=%d current_usage_rate_per_s=%s backlog_after=%d%n",
+        (long) (meteredMeanwhile / windowSeconds),
+        env("BENCH_LATENCY_RATE", "50"),
+        Math.max(0, backlogAfter));
     System.out.printf(
         "BENCH current_usage_hot_requests=%d current_usage_hot_p50_ms=%.2f current_usage_p99_ms=%.2f"
             + " current_usage_other_p99_ms=%.2f current_usage_failures=%d%n",

@@ -7,11 +7,20 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -21,6 +30,9 @@ import org.HdrHistogram.Histogram;
  * per call, more than the service) does not end up in the latency it measures on a 2-core machine.
  */
 final class UsageLatency {
+
+  /** Calls this slow are listed in {@code $BENCH_SLOW_CALLS_FILE}, when it is set. */
+  private static final long SLOW_MICROS = 10_000;
 
   /**
    * What the clients saw.
@@ -35,16 +47,30 @@ final class UsageLatency {
   private static final class Recording {
     private final Histogram hot = new Histogram(60_000_000L, 3);
     private final Histogram other = new Histogram(60_000_000L, 3);
+    private final List<String> slow = new ArrayList<>();
     private long failures;
 
     void record(int subscription, long micros, boolean ok) {
       (subscription == 0 ? hot : other).recordValue(Math.max(1, micros));
+      if (micros >= SLOW_MICROS) {
+        // when it was due, on the wall clock, to line it up with GC and scheduler logs
+        long dueAt = System.currentTimeMillis() - micros / 1000;
+        slow.add(Instant.ofEpochMilli(dueAt) + " " + micros / 1000.0 + " ms sub " + subscription);
+      }
       if (!ok) {
         failures++;
       }
     }
 
     Outcome outcome() {
+      String file = System.getenv("BENCH_SLOW_CALLS_FILE");
+      if (file != null && !slow.isEmpty()) {
+        try {
+          Files.write(Path.of(file), slow, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
       return new Outcome(hot, other, failures);
     }
   }
@@ -97,28 +123,42 @@ final class UsageLatency {
     CountDownLatch done = new CountDownLatch(1);
     AtomicLong answered = new AtomicLong();
     AtomicLong sent = new AtomicLong();
-    vertx.setPeriodic(
-        1,
-        timer -> {
-          // every call due by now, each stamped with the instant it was due
-          long due = (System.nanoTime() - start) / intervalNanos + 1;
-          while (sent.get() < Math.min(due, calls)) {
-            long intended = start + sent.getAndIncrement() * intervalNanos;
-            call(
-                http,
-                intended,
-                recording,
+    // one timer per due call, not a 1 ms periodic one: that woke this JVM 1,000 times a second
+    // and took ~10 % of a core on the machine the latency is measured on
+    vertx.runOnContext(
+        v ->
+            sendDue(
+                vertx,
                 () -> {
-                  if (answered.incrementAndGet() == calls) {
-                    done.countDown();
+                  long due = (System.nanoTime() - start) / intervalNanos + 1;
+                  while (sent.get() < Math.min(due, calls)) {
+                    long intended = start + sent.getAndIncrement() * intervalNanos;
+                    call(
+                        http,
+                        intended,
+                        recording,
+                        () -> {
+                          if (answered.incrementAndGet() == calls) {
+                            done.countDown();
+                          }
+                        });
                   }
-                });
-          }
-          if (sent.get() >= calls) {
-            vertx.cancelTimer(timer);
-          }
-        });
+                  return sent.get() < calls ? start + sent.get() * intervalNanos : -1;
+                }));
     done.await();
+  }
+
+  /**
+   * Runs {@code sendDue} (which sends every call due by now and answers when the next one is due,
+   * or -1 when all are sent) and again at that instant.
+   */
+  private static void sendDue(Vertx vertx, LongSupplier sendDue) {
+    long next = sendDue.getAsLong();
+    if (next < 0) {
+      return;
+    }
+    long delayMillis = Math.max(1, (next - System.nanoTime() + 999_999) / 1_000_000);
+    vertx.setTimer(delayMillis, t -> sendDue(vertx, sendDue));
   }
 
   private void ask(HttpClient http, long end, Recording recording, CountDownLatch done) {
