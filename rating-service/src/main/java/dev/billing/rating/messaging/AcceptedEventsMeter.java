@@ -3,23 +3,18 @@ package dev.billing.rating.messaging;
 import dev.billing.platform.consumer.Decoded;
 import dev.billing.platform.consumer.InboundMessage;
 import dev.billing.platform.consumer.MessageHandler;
-import dev.billing.platform.contracts.AcceptedEventMessage;
-import dev.billing.platform.contracts.MessageCodec;
-import dev.billing.platform.contracts.UndecodableMessageException;
 import dev.billing.platform.kafka.Topics;
 import dev.billing.rating.config.RatingConfig;
 import dev.billing.rating.domain.ledger.ContentHash;
 import dev.billing.rating.domain.ledger.LedgerEvent;
 import dev.billing.rating.domain.usage.RatedEvent;
 import dev.billing.rating.metering.MeteringBatch;
-import dev.billing.rating.persistence.PropertyValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Meters billing.events.accepted. Idempotent by the event's identity and Kafka position (the
@@ -64,30 +59,21 @@ public class AcceptedEventsMeter implements MessageHandler<LedgerEvent> {
 
   @Override
   public LedgerEvent decode(InboundMessage message) {
-    AcceptedEventMessage m = MessageCodec.decode(message.value(), AcceptedEventMessage.class);
-    AcceptedEventMessage.Event e = m.event();
-    if (m.organizationId() == null
-        || e == null
-        || e.transactionId() == null
-        || e.code() == null
-        || e.externalSubscriptionId() == null) {
-      throw new UndecodableMessageException("an accepted event needs its identity and code", null);
-    }
-    Map<String, Object> properties = e.properties() == null ? Map.of() : e.properties();
+    AcceptedEventReader.Read m = AcceptedEventReader.read(message.value());
     RatedEvent event =
         new RatedEvent(
             m.organizationId(),
-            e.externalSubscriptionId(),
-            e.transactionId(),
-            e.code(),
+            m.externalSubscriptionId(),
+            m.transactionId(),
+            m.code(),
             Instant.ofEpochMilli(m.timestampMs()),
-            PropertyValues.asStrings(properties),
-            e.preciseTotalAmountCents() == null
+            m.properties(),
+            m.preciseTotalAmountCents() == null
                 ? BigDecimal.ZERO
-                : new BigDecimal(e.preciseTotalAmountCents()));
+                : new BigDecimal(m.preciseTotalAmountCents()));
     return new LedgerEvent(
         event,
-        MessageCodec.encode(properties),
+        m.propertiesJson(),
         ContentHash.of(event),
         message.partition(),
         message.offset(),
