@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.billing.platform.contracts.AcceptedEventMessage;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.UndecodableMessageException;
+import dev.billing.rating.persistence.PropertyValues;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -110,7 +111,10 @@ final class AcceptedEventReader {
     b.propertiesJson = json.substring(start, end + 1);
   }
 
-  /** A property's value as metering compares it (see {@code PropertyValues}); null for null. */
+  /**
+   * A property's value as metering compares it ({@link PropertyValues#text} of the value binding
+   * would give), without binding scalars; null for null.
+   */
   private static String propertyText(JsonParser p, JsonToken value) throws IOException {
     return switch (value) {
       case VALUE_STRING -> p.getText();
@@ -119,8 +123,7 @@ final class AcceptedEventReader {
       case VALUE_TRUE -> "true";
       case VALUE_FALSE -> "false";
       case VALUE_NULL -> null;
-      // nested objects and arrays: the same text as the bound map's value had
-      default -> MessageCodec.mapper().readValue(p, Object.class).toString();
+      default -> PropertyValues.text(MessageCodec.mapper().readValue(p, Object.class));
     };
   }
 

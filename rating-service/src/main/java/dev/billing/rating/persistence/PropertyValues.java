@@ -23,7 +23,8 @@ public final class PropertyValues {
     return values;
   }
 
-  private static String text(Object value) {
+  /** One property value as metering compares it. */
+  public static String text(Object value) {
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
     }

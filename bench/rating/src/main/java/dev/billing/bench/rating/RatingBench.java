@@ -379,8 +379,6 @@ public final class RatingBench {
       meteredMeanwhile = meteredAfter - meteredBefore;
     }
     double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-    // 0 means the backlog ran out before the window ended, so part of it was measured quiet
-    long backlogAfter = Long.parseLong(env("BENCH_EXPECTED_EVENTS", "0")) - meteredAfter;
     if (!closedLoopLabel.isEmpty()) {
       System.out.printf(
           "BENCH %s clients=%s metered_per_s=%d hot_requests=%d hot_p50_ms=%.2f hot_p99_ms=%.2f"
@@ -395,7 +393,9 @@ public final class RatingBench {
           failures);
       return;
     }
-    // what answering requests first costs the metering of the second wave
+    // what answering requests first costs the metering of the second wave; a backlog of 0 after
+    // the window means it ran out before the window ended, so part of it was measured quiet
+    long backlogAfter = Long.parseLong(env("BENCH_EXPECTED_EVENTS", "0")) - meteredAfter;
     System.out.printf(
         "BENCH metered_during_latency_per_s=%d current_usage_rate_per_s=%s backlog_after=%d%n",
         (long) (meteredMeanwhile / windowSeconds),
