@@ -4,7 +4,8 @@
 # the real APIs of rating-service and invoicing-service; 5-20 events per subscription and metric
 # written to billing.events.accepted and metered by rating; then the operator's as-of billing run
 # for 2026-12-01 is timed, and every invoice is checked against an independent recomputation.
-# Its own broker (port 19392) and database (billing_benchrun) are emptied at every run.
+# Its own broker (port 19392) and database (billing_benchrun) are emptied at every run; at the end,
+# also on failure, the broker's data is deleted and the database's replication slots dropped.
 # Last line: RESULT subscriptions=... seconds=... mismatches=...
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -24,21 +25,24 @@ log() { echo "[bench] $*" >&2; }
 # shellcheck source=../../deploy/local/services.sh
 source "$ROOT/deploy/local/services.sh"
 
-"$ROOT/deploy/local/postgres.sh" start >/dev/null
+# shellcheck source=../../deploy/local/own.sh
+source "$ROOT/deploy/local/own.sh"
+
 PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -qAt)
-"${PSQL[@]}" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '$DB'" >/dev/null
-"${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 export KAFKA_PORT=19392 KAFKA_CONTROLLER_PORT=19393
-"$ROOT/deploy/local/kafka.sh" reset
-KAFKA_BOOTSTRAP_SERVERS=$("$ROOT/deploy/local/kafka.sh" start)
-export KAFKA_BOOTSTRAP_SERVERS
-BROKER_PID=$(cat "${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-19392/kafka.pid")
-cleanup() {
-  [ -n "${INVOICING_PID:-}" ] && kill "$INVOICING_PID" 2>/dev/null
-  [ -n "${RATING_PID:-}" ] && kill "$RATING_PID" 2>/dev/null
-  KAFKA_PORT=19392 KAFKA_CONTROLLER_PORT=19393 "$ROOT/deploy/local/kafka.sh" stop 2>>"$OUT/kafka.log" || true
+release() {
+  [ -n "${INVOICING_PID:-}" ] && kill "$INVOICING_PID" 2>/dev/null || true
+  [ -n "${RATING_PID:-}" ] && kill "$RATING_PID" 2>/dev/null || true
+  wait 2>/dev/null || true  # the services' walsenders end with them; then their slots can be dropped
+  drop_slots "$DB" || true
+  drop_broker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" 2>>"$OUT/kafka.log"
 }
-trap cleanup EXIT
+trap release EXIT
+PG_DATABASES=$DB "$ROOT/deploy/local/postgres.sh" start >/dev/null
+fresh_database "$DB"
+KAFKA_BOOTSTRAP_SERVERS=$(fresh_broker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT")
+export KAFKA_BOOTSTRAP_SERVERS
+BROKER_PID=$(broker_pid "$KAFKA_PORT")
 
 log "building rating-service, invoicing-service and the bench tool"
 (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl rating-service,invoicing-service,bench/billing-run -am) > "$OUT/build.log" 2>&1 \

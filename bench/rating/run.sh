@@ -3,7 +3,8 @@
 # period) preloaded into billing.events.accepted while the service is down; then the service is
 # started and timed until every event is in the aggregates; the aggregates are checked against an
 # independent recount; current_usage latency is measured while a second wave is metered.
-# Its own broker (port 19292) and database (billing_bench) are emptied at every run.
+# Its own broker (port 19292) and database (billing_bench) are emptied at every run; at the end,
+# also on failure, the broker's data is deleted and the database's replication slots dropped.
 # BENCH_SPLIT=1: the second wave is metered by a worker at nice 10 (WORKER_NICE) while an API-only
 # replica (BILLING_API_ONLY=true) on port+1 answers current_usage.
 # Last line: RESULT rated_events_per_s=... current_usage_p99_ms=... mismatches=... rss_mb=...
@@ -22,16 +23,23 @@ log() { echo "[bench] $*" >&2; }
 # shellcheck source=../../deploy/local/services.sh
 source "$ROOT/deploy/local/services.sh"
 
-"$ROOT/deploy/local/postgres.sh" start >/dev/null
-PSQL=(psql -h 127.0.0.1 -U postgres -d postgres -qAt)
-"${PSQL[@]}" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = 'billing_bench'" >/dev/null
-"${PSQL[@]}" -c "DROP DATABASE IF EXISTS billing_bench" -c "CREATE DATABASE billing_bench"
+# shellcheck source=../../deploy/local/own.sh
+source "$ROOT/deploy/local/own.sh"
+
 export KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293
-"$ROOT/deploy/local/kafka.sh" reset
-KAFKA_BOOTSTRAP_SERVERS=$("$ROOT/deploy/local/kafka.sh" start)
+release() {
+  [ -n "${SERVICE_PID:-}" ] && kill "$SERVICE_PID" 2>/dev/null || true
+  [ -n "${API_PID:-}" ] && kill "$API_PID" 2>/dev/null || true
+  wait 2>/dev/null || true  # the services' walsenders end with them; then their slots can be dropped
+  drop_slots billing_bench || true
+  drop_broker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
+}
+trap release EXIT
+PG_DATABASES=billing_bench "$ROOT/deploy/local/postgres.sh" start >/dev/null
+fresh_database billing_bench
+KAFKA_BOOTSTRAP_SERVERS=$(fresh_broker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT")
 export KAFKA_BOOTSTRAP_SERVERS
-BROKER_PID=$(cat "${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-19292/kafka.pid")
-trap '[ -n "${SERVICE_PID:-}" ] && kill $SERVICE_PID 2>/dev/null; [ -n "${API_PID:-}" ] && kill $API_PID 2>/dev/null; KAFKA_PORT=19292 KAFKA_CONTROLLER_PORT=19293 "$ROOT/deploy/local/kafka.sh" stop' EXIT
+BROKER_PID=$(broker_pid "$KAFKA_PORT")
 
 log "building rating-service and the bench tools"
 (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl rating-service,bench/rating -am) > "$OUT/build.log" 2>&1 \

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Stops exactly what up.sh started, by the PIDs it recorded: nginx, the services, Kafka.
-# PostgreSQL is the machine's own and keeps running.
+# Stops exactly what up.sh started, by the PIDs it recorded: nginx, the services, Kafka (of the stack
+# BILLING_STACK names, deploy/local/stack.sh). PostgreSQL is the machine's own and keeps running; so
+# do the stack's database and its replication slots, which hold what the outbox relays have not
+# published yet (postgres.sh caps the WAL a slot may keep; e2e.sh drops its own slots).
 set -uo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-RUN="$HERE/.run"
 # shellcheck source=services.sh
 source "$HERE/services.sh"
+# shellcheck source=stack.sh
+source "$HERE/stack.sh"
+RUN=$STACK_RUN
 
 stop_pid() {  # stop_pid NAME MARKER
   local pidfile="$RUN/$1.pid" pid

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes the machine's PostgreSQL ready for the services: running, wal_level=logical (Debezium's outbox relay),
+# Makes the machine's PostgreSQL ready for the services: running, wal_level=logical (Debezium's outbox relay)
+# with the WAL a replication slot may keep capped (max_slot_wal_keep_size),
 # a password on the superuser (Debian's pg_hba asks for one over TCP), and the databases; on a local
 # server, also the kernel's scheduling of its backends (host_scheduling).
 # Installs PostgreSQL with apt only if none is there. Restarts Postgres only if a setting had to change.
@@ -107,6 +108,17 @@ start() {
   if [ "$(psql_su -c "select setting from pg_settings where name = 'max_wal_size'")" -lt 4096 ]; then
     psql_su -c "ALTER SYSTEM SET max_wal_size = '4GB'" -c "ALTER SYSTEM SET checkpoint_timeout = '15min'" \
       -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+  # A replication slot keeps every WAL segment its consumer has not confirmed: an outbox relay that
+  # is stopped (a stack that is down, a test module that finished) while benchmarks write GBs of
+  # WAL elsewhere in the cluster pinned 3.7-14 GB on this machine, whose disk has been seen with
+  # 287 MB free. 2 GB is far more than a running relay ever lags (it confirms within a poll
+  # interval, even while idle) and bounds pg_wal to about max_wal_size + 2 GB; a slot that
+  # falls further behind is invalidated (wal_status 'lost') and its relay re-snapshots the outbox
+  # (service-platform/README.md). Reloaded, no restart.
+  if [ "$(psql_su -c "select setting from pg_settings where name = 'max_slot_wal_keep_size'")" != 2048 ]; then
+    log "max_slot_wal_keep_size=2GB"
+    psql_su -c "ALTER SYSTEM SET max_slot_wal_keep_size = '2GB'" -c "SELECT pg_reload_conf()" >/dev/null
   fi
   # some machines' images turn autovacuum off (a CI tweak in conf.d); without it no table is ever
   # analyzed, and the planner, sizing every table by its first rows, looks a customer up by its

@@ -3,32 +3,28 @@
 # broker of their own on port 19192 and the database billing_test, both emptied at every run so no
 # earlier run or benchmark is replayed into the tests) and runs every module's tests with `mvn verify` (unit tests, service
 # tests against the real Kafka and Postgres, process-crash tests, formatting check), then the
-# end-to-end tests against the whole stack (deploy/local/e2e.sh: up.sh, then e2e/ with Lago's SDK),
-# and stops what it started.
+# end-to-end tests on a stack of their own (deploy/local/e2e.sh: its own broker, database, ports and
+# edge, then e2e/ with Lago's SDK). At the end, also on failure, the broker is stopped and its data
+# deleted and billing_test's replication slots are dropped (e2e.sh does the same for its own).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
+# shellcheck source=own.sh
+source "$HERE/own.sh"
 
-export KAFKA_PORT=${TEST_KAFKA_PORT:-19192} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19193}
-"$HERE/postgres.sh" start >/dev/null
+TEST_KAFKA_PORT=${TEST_KAFKA_PORT:-19192} TEST_KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19193}
+TEST_DB=${DB_NAME:-billing_test}
+PG_DATABASES=$TEST_DB "$HERE/postgres.sh" start >/dev/null
 # the tests' database is emptied too (schemas, Flyway histories, replication slots): a run never
 # depends on what an earlier run or another branch left there
-TEST_DB=${DB_NAME:-billing_test}
-psql -h 127.0.0.1 -U "${DB_USER:-postgres}" -d postgres -qAt \
-  -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE database = '$TEST_DB'" \
-  -c "DROP DATABASE IF EXISTS $TEST_DB WITH (FORCE)" -c "CREATE DATABASE $TEST_DB" >/dev/null
-"$HERE/kafka.sh" reset
-KAFKA_BOOTSTRAP_SERVERS=$("$HERE/kafka.sh" start)
+fresh_database "$TEST_DB"
+KAFKA_BOOTSTRAP_SERVERS=$(fresh_broker "$TEST_KAFKA_PORT" "$TEST_KAFKA_CONTROLLER_PORT")
 export KAFKA_BOOTSTRAP_SERVERS
-# the end-to-end tests bring up the stack (broker 9092, database billing); stop it at the end unless
-# it was already running before this command
-stack_was_up=0
-[ -f "$HERE/.run/nginx.pid" ] && kill -0 "$(cat "$HERE/.run/nginx.pid")" 2>/dev/null && stack_was_up=1
-cleanup() {
-  KAFKA_PORT=${TEST_KAFKA_PORT:-19192} KAFKA_CONTROLLER_PORT=${TEST_KAFKA_CONTROLLER_PORT:-19193} "$HERE/kafka.sh" stop
-  if [ "$stack_was_up" = 0 ] && [ -d "$HERE/.run" ]; then "$HERE/down.sh"; fi
+release() {
+  drop_broker "$TEST_KAFKA_PORT" "$TEST_KAFKA_CONTROLLER_PORT"
+  drop_slots "$TEST_DB" || true
 }
-trap cleanup EXIT
+trap release EXIT
 unset KAFKA_PORT KAFKA_CONTROLLER_PORT  # the crash tests start private brokers on their own ports
 
 cd "$ROOT"

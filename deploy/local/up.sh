@@ -3,16 +3,19 @@
 # Kafka, the topics, every service module that exists, nginx on 127.0.0.1:3000 as the edge, and a
 # default organization, then runs a short demo (e2e/demo.js; BILLING_DEMO=0 skips it). Running it twice is harmless: what runs keeps running (a service whose jar
 # was rebuilt is restarted). deploy/local/down.sh stops exactly what this started.
+# BILLING_STACK=e2e|soak brings up another stack with ports, broker, database and run directory of
+# its own instead (deploy/local/stack.sh); the same variable picks it for down.sh.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-RUN="$HERE/.run"
-EDGE_PORT=${EDGE_PORT:-3000}
-BASE_URL="http://127.0.0.1:$EDGE_PORT"
-mkdir -p "$RUN"
 # shellcheck source=services.sh
 source "$HERE/services.sh"
+# shellcheck source=stack.sh
+source "$HERE/stack.sh"
+RUN=$STACK_RUN
+BASE_URL="http://127.0.0.1:$EDGE_PORT"
+mkdir -p "$RUN"
 
 log() { echo "[up] $*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -29,7 +32,7 @@ build_fingerprint() {  # content of the packaged app, independent of zip timesta
 }
 
 # 1. infrastructure
-"$HERE/postgres.sh" start >/dev/null
+PG_DATABASES=${PG_DATABASES:-$DB_NAME} "$HERE/postgres.sh" start >/dev/null
 KAFKA_BOOTSTRAP_SERVERS=$("$HERE/kafka.sh" start)
 export KAFKA_BOOTSTRAP_SERVERS
 
@@ -45,7 +48,7 @@ fi
 deployed=()
 for entry in "${SERVICES[@]}"; do
   read -r name port <<< "$entry"
-  [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] && deployed+=("$entry")
+  [ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ] && deployed+=("$name $((port + PORT_OFFSET))")
 done
 [ ${#deployed[@]} -gt 0 ] || { log "no service was built"; exit 1; }
 
@@ -77,7 +80,8 @@ for entry in "${deployed[@]}"; do
   echo "$build_id" > "$RUN/$name.build"
   log "starting $name on 127.0.0.1:$port (log: $RUN/$name.log)"
   HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 BILLING_ADMIN_TOKEN=$BILLING_ADMIN_TOKEN \
-    KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS DB_NAME=${DB_NAME:-billing} \
+    KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS DB_NAME=$DB_NAME \
+    RATING_URL="http://127.0.0.1:$(stack_port rating-service)" BILLING_API_URL="$BASE_URL" \
     setsid nohup java ${SERVICE_JAVA_OPTS:-$(java_opts "$name")} -jar "$jar" >> "$RUN/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$name.pid"
 done
@@ -128,7 +132,7 @@ authenticates() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization:
 API_KEY=${BILLING_API_KEY:-$(cat "$RUN/api-key" 2>/dev/null || true)}
 if [ -z "$API_KEY" ] || ! authenticates "$API_KEY"; then
   body=$(python3 -c 'import json,sys; o={"name":"Default"}; k=sys.argv[1]; o.update({"api_key":k} if k else {}); print(json.dumps({"organization":o}))' "${BILLING_API_KEY:-}")
-  API_KEY=$(curl -fsS -X POST "http://127.0.0.1:8083/admin/v1/organizations" \
+  API_KEY=$(curl -fsS -X POST "http://127.0.0.1:$(stack_port invoicing-service)/admin/v1/organizations" \
     -H "Authorization: Bearer $BILLING_ADMIN_TOKEN" -H 'Content-Type: application/json' -d "$body" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["organization"]["api_key"])')
   for _ in $(seq 1 100); do authenticates "$API_KEY" && break; sleep 0.1; done
@@ -139,12 +143,12 @@ echo "$API_KEY" > "$RUN/api-key"; chmod 600 "$RUN/api-key" "$RUN/admin-token"
 
 cat <<INFO
 
-  Stack is up.
+  Stack $BILLING_STACK is up.
     base URL      $BASE_URL/api/v1
     API key       $API_KEY
     operator      http://127.0.0.1:<service port>/admin/v1/...  (token in $RUN/admin-token)
-    logs          $RUN/<service>.log, Kafka: ${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-9092/server.log
-    stop          deploy/local/down.sh
+    logs          $RUN/<service>.log, Kafka: ${KAFKA_CACHE_DIR:-$HOME/.cache/local-kafka}/run-$KAFKA_PORT/server.log
+    stop          BILLING_STACK=$BILLING_STACK deploy/local/down.sh
 
   try:  curl -s -H "Authorization: Bearer $API_KEY" $BASE_URL/api/v1/organizations
 
