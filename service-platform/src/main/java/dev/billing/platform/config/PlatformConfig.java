@@ -94,6 +94,10 @@ public interface PlatformConfig {
     /** How long start-up waits for the relay to stream before failing. */
     @WithDefault("60s")
     Duration startTimeout();
+
+    /** How often the relay's slot is read for its lag metrics and health, also while stopped. */
+    @WithDefault("5s")
+    Duration monitorInterval();
   }
 
   /** Authentication. */

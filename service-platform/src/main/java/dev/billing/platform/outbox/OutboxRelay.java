@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +33,9 @@ import org.jboss.logging.Logger;
  * producer. A batch is marked processed only after Kafka acknowledged all of it, so a crash
  * re-delivers (consumers deduplicate on the {@code id} header) and never loses. If Kafka is
  * unreachable the batch is retried until it goes through; if the engine dies (Postgres restarted)
- * it is restarted.
+ * it is restarted. If the slot lost changes (PostgreSQL invalidated it, {@code
+ * max_slot_wal_keep_size}, or it was dropped), the next start drops it and re-snapshots the outbox
+ * table into a new one, so that every row still there is published again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,15 +45,22 @@ public class OutboxRelay {
 
   private final PlatformConfig config;
   private final Counter published;
+  private final Counter recoveries;
+  private final OutboxSlot slot;
+  private final OutboxRelayMonitor monitor;
   private final Object lifecycle = new Object();
   private final ScheduledExecutorService restarter =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-relay-restarter"));
+  private final ScheduledExecutorService monitorThread =
+      Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-relay-monitor"));
 
   private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
   private ExecutorService engineThread;
   private KafkaProducer<String, String> producer;
   private volatile boolean wanted;
   private volatile boolean streaming;
+  private volatile Instant lastRecovery;
+  private volatile Instant streamingSince;
 
   public OutboxRelay(PlatformConfig config, MeterRegistry registry) {
     this.config = config;
@@ -58,12 +68,19 @@ public class OutboxRelay {
         Counter.builder("outbox_relay_published")
             .description("outbox rows published to Kafka (re-deliveries included)")
             .register(registry);
+    this.recoveries =
+        Counter.builder("outbox_relay_slot_recoveries")
+            .description("re-snapshots of the outbox after the replication slot lost changes")
+            .register(registry);
+    this.slot = new OutboxSlot(config);
+    this.monitor = new OutboxRelayMonitor(config, slot, () -> streamingSince, registry);
   }
 
   /** Starts the relay and waits until it streams; fails if it cannot within the start timeout. */
   public void start() {
     synchronized (lifecycle) {
       wanted = true;
+      monitor.schedule(monitorThread);
       if (engine != null) {
         return;
       }
@@ -83,18 +100,54 @@ public class OutboxRelay {
     return streaming;
   }
 
-  private void startEngine() {
+  /** What the health check shows; null until the relay was started once in this process. */
+  OutboxRelayStatus status() {
+    if (monitor.polledAt() == null && monitor.pollError() == null) {
+      return null;
+    }
+    return new OutboxRelayStatus(
+        wanted, streaming, monitor.last(), monitor.pollError(), lastRecovery, recoveries.count());
+  }
+
+  /**
+   * Whether this start re-snapshots the outbox: the slot lost changes, or a re-snapshot broke off.
+   */
+  private boolean prepareSlot() {
+    OutboxSlot.SlotState state = monitor.poll();
+    if (state != null && state.changesLost()) {
+      LOG.warnf(
+          "outbox relay slot %s is %s: changes since the last published one can no longer be"
+              + " streamed; dropping it and re-publishing the outbox from a snapshot",
+          config.outbox().slotName(), state.slotStatus());
+      try {
+        slot.reset();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("could not reset the outbox relay's slot", e);
+      }
+      recoveries.increment();
+      lastRecovery = Instant.now();
+      return true;
+    }
+    if (state != null && state.snapshotInterrupted()) {
+      return true;
+    }
     StaleOffsetGuard.dropIfBehindSlot(config);
+    return false;
+  }
+
+  private void startEngine() {
+    boolean resnapshot = prepareSlot();
     producer = new KafkaProducer<>(OutboxRelayProperties.producer(config));
     CountDownLatch pollingStarted = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     engine =
         DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-            .using(OutboxRelayProperties.engine(config))
+            .using(OutboxRelayProperties.engine(config, resnapshot))
             .using(
                 new DebeziumEngine.ConnectorCallback() {
                   @Override
                   public void pollingStarted() {
+                    streamingSince = Instant.now();
                     streaming = true;
                     pollingStarted.countDown();
                   }
@@ -119,7 +172,9 @@ public class OutboxRelay {
     engineThread = Executors.newSingleThreadExecutor(r -> daemon(r, "outbox-relay"));
     engineThread.execute(engine);
     awaitStart(pollingStarted, failure);
-    LOG.infof("outbox relay streaming from slot %s", config.outbox().slotName());
+    LOG.infof(
+        "outbox relay streaming from slot %s%s",
+        config.outbox().slotName(), resnapshot ? " (after a snapshot of the outbox)" : "");
   }
 
   private void awaitStart(CountDownLatch pollingStarted, AtomicReference<Throwable> failure) {

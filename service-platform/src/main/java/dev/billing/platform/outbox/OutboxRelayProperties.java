@@ -13,7 +13,11 @@ final class OutboxRelayProperties {
 
   private OutboxRelayProperties() {}
 
-  static Properties engine(PlatformConfig config) {
+  /**
+   * @param resnapshot publish every row in the outbox table before streaming (a new slot after the
+   *     old one lost changes); otherwise only what is committed after the slot's position
+   */
+  static Properties engine(PlatformConfig config, boolean resnapshot) {
     PlatformConfig.Db db = config.db();
     String logicalName = db.name() + "_" + db.schema();
     Properties p = new Properties();
@@ -31,7 +35,12 @@ final class OutboxRelayProperties {
     p.setProperty("publication.autocreate.mode", "filtered");
     p.setProperty("schema.include.list", db.schema());
     p.setProperty("table.include.list", db.schema() + ".outbox");
-    p.setProperty("snapshot.mode", "no_data");
+    String outbox = db.schema() + ".outbox";
+    p.setProperty("snapshot.mode", resnapshot ? "initial" : "no_data");
+    p.setProperty("snapshot.select.statement.overrides", outbox);
+    p.setProperty(
+        "snapshot.select.statement.overrides." + outbox,
+        "SELECT * FROM " + outbox + " ORDER BY created_at, id");
     p.setProperty("tombstones.on.delete", "false");
     p.setProperty("poll.interval.ms", String.valueOf(config.outbox().pollInterval().toMillis()));
     p.setProperty("offset.flush.interval.ms", "0");
@@ -39,7 +48,10 @@ final class OutboxRelayProperties {
     p.setProperty("heartbeat.interval.ms", "10000");
     p.setProperty("offset.mismatch.strategy", "trust_greater_lsn");
     p.setProperty("extended.headers.enabled", "false");
-    p.setProperty("errors.max.retries", "-1");
+    // a failure stops the engine, and OutboxRelay restarts it after checking the slot: retried
+    // inside the engine, a dropped slot would be recreated silently, losing what was committed
+    // in between (a slot in use at start is retried by the connector itself, slot.max.retries)
+    p.setProperty("errors.max.retries", "0");
     p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
     p.setProperty(
         "offset.storage.jdbc.connection.url",

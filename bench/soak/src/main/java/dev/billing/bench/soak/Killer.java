@@ -88,7 +88,8 @@ final class Killer {
 
   private Path pidFile(String service) {
     String run = System.getenv("SOAK_RUN_DIR");
-    return (run != null ? Path.of(run) : root.resolve("deploy/local/.run")).resolve(service + ".pid");
+    return (run != null ? Path.of(run) : root.resolve("deploy/local/.run"))
+        .resolve(service + ".pid");
   }
 
   private static void exec(String... command) throws IOException, InterruptedException {
