@@ -115,7 +115,7 @@ start() {
   # 287 MB free. 2 GB is far more than a running relay ever lags (it confirms within a poll
   # interval, even while idle) and bounds pg_wal to about max_wal_size + 2 GB; a slot that
   # falls further behind is invalidated (wal_status 'lost') and its relay re-snapshots the outbox
-  # (service-platform/README.md). Reloaded, no restart.
+  # (docs/adr/0002-outbox-relay.md). Reloaded, no restart.
   if [ "$(psql_su -c "select setting from pg_settings where name = 'max_slot_wal_keep_size'")" != 2048 ]; then
     log "max_slot_wal_keep_size=2GB"
     psql_su -c "ALTER SYSTEM SET max_slot_wal_keep_size = '2GB'" -c "SELECT pg_reload_conf()" >/dev/null
