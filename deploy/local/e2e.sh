@@ -32,6 +32,7 @@ release() {
   drop_broker "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
 }
 trap release EXIT
+mkdir -p "$STACK_RUN"
 BILLING_DEMO=0 BILLING_SKIP_BUILD=${E2E_SKIP_BUILD:-0} "$HERE/up.sh" > "$STACK_RUN/up.log" \
   || { tail -30 "$STACK_RUN/up.log" >&2; exit 1; }
 
