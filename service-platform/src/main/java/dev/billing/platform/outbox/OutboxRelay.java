@@ -61,6 +61,7 @@ public class OutboxRelay {
   private volatile boolean streaming;
   private volatile Instant lastRecovery;
   private volatile Instant streamingSince;
+  private volatile boolean resnapshotPending;
 
   public OutboxRelay(PlatformConfig config, MeterRegistry registry) {
     this.config = config;
@@ -126,11 +127,18 @@ public class OutboxRelay {
       }
       recoveries.increment();
       lastRecovery = Instant.now();
+      resnapshotPending = true;
       return true;
     }
     if (state != null && state.snapshotInterrupted()) {
       return true;
     }
+    // a re-snapshot that failed before Debezium stored its first position (the new slot exists
+    // by then, so nothing else would tell)
+    if (resnapshotPending && (state == null || !state.hasOffset())) {
+      return true;
+    }
+    resnapshotPending = false;
     StaleOffsetGuard.dropIfBehindSlot(config);
     return false;
   }

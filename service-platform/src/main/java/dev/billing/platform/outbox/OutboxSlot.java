@@ -51,6 +51,7 @@ final class OutboxSlot {
               exists ? rs.getString(1) : null,
               exists ? rs.getLong(2) : 0,
               unrelayedSeconds(c, commitMicros),
+              offset != null,
               offset != null || streamingSince != null,
               offset != null && snapshotInterrupted(offset));
         }
@@ -134,6 +135,7 @@ final class OutboxSlot {
    * @param walStatus reserved, extended, unreserved or lost (PostgreSQL removed WAL it needed)
    * @param lagBytes WAL between the server's current position and what the slot confirmed
    * @param lagSeconds age of the oldest outbox row not yet published
+   * @param hasOffset Debezium stored a position (after the first batch it published)
    * @param streamedBefore the relay streamed from a slot of this name before: it stored an offset,
    *     or it streamed in this process
    * @param snapshotInterrupted a re-snapshot started and did not finish
@@ -143,6 +145,7 @@ final class OutboxSlot {
       String walStatus,
       long lagBytes,
       double lagSeconds,
+      boolean hasOffset,
       boolean streamedBefore,
       boolean snapshotInterrupted) {
 
