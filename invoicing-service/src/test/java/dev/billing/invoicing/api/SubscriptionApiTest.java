@@ -112,6 +112,28 @@ class SubscriptionApiTest {
   }
 
   @Test
+  void shouldStartASubscriptionCreatedWithoutSubscriptionAtAtTheCurrentSecond() {
+    CLOCK.set(Instant.parse("2026-11-10T12:00:16.500Z"));
+    String lagoId =
+        org.api()
+            .body(subscription("sub_now", "cus_now", "basic", Map.of()))
+            .post("/api/v1/subscriptions")
+            .then()
+            .statusCode(200)
+            .body("subscription.started_at", equalTo("2026-11-10T12:00:16Z"))
+            .body("subscription.subscription_at", equalTo("2026-11-10T12:00:16Z"))
+            .extract()
+            .path("subscription.lago_id");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> !subscriptions.withKey(lagoId).isEmpty());
+    SubscriptionMessage m =
+        MessageCodec.decode(
+            subscriptions.withKey(lagoId).get(0).value(), SubscriptionMessage.class);
+    // billing (rating) meters from the same boundary the API shows: an event at 12:00:16 is in
+    assertThat(m.startedAt()).isEqualTo(Instant.parse("2026-11-10T12:00:16Z"));
+  }
+
+  @Test
   void shouldKeepAFutureSubscriptionPendingUntilItsStartAndThenActivateIt() {
     org.api()
         .body(

@@ -7,6 +7,7 @@ import dev.billing.platform.billing.BillingPeriods;
 import dev.billing.platform.error.ValidationErrors;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +89,12 @@ public final class SubscriptionLifecycle {
       return new SubscriptionChange(List.of(replanned), replanned);
     }
     validateEndingAt(request.endingAt(), request.subscriptionAt(), now).throwIfAny();
-    Instant subscriptionAt = request.subscriptionAt() != null ? request.subscriptionAt() : now;
+    // Lago's event timestamps are Unix seconds: a subscription started "now" starts at the
+    // current second, so an event stamped with that second is inside it
+    Instant subscriptionAt =
+        request.subscriptionAt() != null
+            ? request.subscriptionAt()
+            : now.truncatedTo(ChronoUnit.SECONDS);
     boolean startsNow = !subscriptionAt.isAfter(now);
     Subscription created =
         new Subscription(
