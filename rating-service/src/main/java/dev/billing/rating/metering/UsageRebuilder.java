@@ -4,6 +4,7 @@ import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.domain.usage.RatedEvent;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.persistence.EventLedgerRepository;
+import dev.billing.rating.persistence.MeteringSideEffects;
 import dev.billing.rating.persistence.StoredEvent;
 import dev.billing.rating.persistence.SubscriptionRepository;
 import dev.billing.rating.persistence.UsageAggregateRepository;
@@ -29,18 +30,21 @@ public class UsageRebuilder {
   private final EventLedgerRepository ledger;
   private final CatalogCache catalog;
   private final UsageMeter meter;
+  private final MeteringSideEffects sideEffects;
 
   public UsageRebuilder(
       SubscriptionRepository subscriptions,
       UsageAggregateRepository aggregates,
       EventLedgerRepository ledger,
       CatalogCache catalog,
-      UsageMeter meter) {
+      UsageMeter meter,
+      MeteringSideEffects sideEffects) {
     this.subscriptions = subscriptions;
     this.aggregates = aggregates;
     this.ledger = ledger;
     this.catalog = catalog;
     this.meter = meter;
+    this.sideEffects = sideEffects;
   }
 
   /** Rebuilds from the start of the usage period holding {@code from}. */
@@ -57,7 +61,17 @@ public class UsageRebuilder {
               Instant start = plan.map(p -> periodStart(subscription, p, at)).orElse(at);
               return aggregates
                   .deleteFrom(tx, subscription.id(), start)
-                  .chain(() -> meterFrom(tx, subscription, start, null));
+                  .chain(() -> meterFrom(tx, subscription, start, null))
+                  .chain(
+                      () ->
+                          sideEffects.forgetMeteredErrors(
+                              tx,
+                              subscription.organizationId(),
+                              subscription.externalId(),
+                              start.isBefore(subscription.startedAt())
+                                  ? subscription.startedAt()
+                                  : start,
+                              end(subscription)));
             });
   }
 
@@ -65,13 +79,16 @@ public class UsageRebuilder {
     return subscription.chargesPeriodAt(at, plan.interval(), plan.billChargesMonthly()).start();
   }
 
+  private static Instant end(SubscriptionTerms subscription) {
+    return subscription.terminatedAt() == null
+        ? END_OF_TIME
+        : subscription.terminatedAt().plusMillis(1);
+  }
+
   /** Meters the ledger in chunks, keyset-paged by time, so a long history never sits in memory. */
   private Uni<Void> meterFrom(
       SqlClient tx, SubscriptionTerms subscription, Instant from, StoredEvent after) {
-    Instant end =
-        subscription.terminatedAt() == null
-            ? END_OF_TIME
-            : subscription.terminatedAt().plusMillis(1);
+    Instant end = end(subscription);
     return ledger
         .page(
             tx,

@@ -1,10 +1,13 @@
 package dev.billing.rating.persistence;
 
+import dev.billing.rating.domain.usage.EventRouter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -50,6 +53,29 @@ public class MeteringSideEffects {
                 errors.stream().map(EventError::code).toArray(String[]::new),
                 errors.stream().map(EventError::error).toArray(String[]::new),
                 errors.stream().map(EventError::timestamp).toArray(OffsetDateTime[]::new)))
+        .replaceWithVoid();
+  }
+
+  /**
+   * Drops the "no active subscription" errors of events a subscription now meters: those at its
+   * address with timestamps in {@code [from, until)}.
+   */
+  public Uni<Void> forgetMeteredErrors(
+      SqlClient tx,
+      UUID organizationId,
+      String externalSubscriptionId,
+      Instant from,
+      Instant until) {
+    return tx.preparedQuery(
+            "DELETE FROM event_errors WHERE organization_id = $1 AND external_subscription_id = $2"
+                + " AND error = $3 AND timestamp >= $4 AND timestamp < $5")
+        .execute(
+            Tuple.of(
+                organizationId,
+                externalSubscriptionId,
+                EventRouter.NO_SUBSCRIPTION,
+                from.atOffset(ZoneOffset.UTC),
+                until.atOffset(ZoneOffset.UTC)))
         .replaceWithVoid();
   }
 

@@ -87,6 +87,51 @@ class LateSubscriptionTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void shouldMeterEventsSentBeforeABackdatedSubscriptionExistedAndDropTheirErrors() {
+    TestOrganization org = Catalog.organization("Backdated subscription");
+    String metric = Catalog.metric(org, SeedScenariosTest.sum("Storage", "back_storage_gb", "gb"));
+    Catalog.plan(org, Catalog.monthlyPlan("back", metric, "standard", Map.of("amount", "2")));
+    // created on the 10th, backdated with subscription_at to the start of the month
+    SubscriptionMessage subscription =
+        TestSubscriptions.active(
+            org.id(),
+            "back-" + UUID.randomUUID(),
+            "cust-" + UUID.randomUUID(),
+            "back",
+            Catalog.NOVEMBER);
+    TestEvents.send(
+        org.id(),
+        subscription.externalId(),
+        List.of(
+            event("back-1", "back_storage_gb", SeedScenariosTest.day(3), Map.of("gb", 4)),
+            event("back-2", "back_storage_gb", SeedScenariosTest.day(5), Map.of("gb", 1.5))));
+    await().atMost(Duration.ofSeconds(20)).until(() -> errorsOf(subscription.externalId()) == 2);
+
+    TestSubscriptions.publish(subscription);
+
+    // (4 + 1.5) GB x $2 = $11.00
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Catalog.usage(org, subscription).statusCode() == 200
+                    && Catalog.usage(org, subscription)
+                            .jsonPath()
+                            .getInt("customer_usage.amount_cents")
+                        == 1100);
+    assertThat(errorsOf(subscription.externalId())).isZero();
+  }
+
+  private static long errorsOf(String externalSubscriptionId) {
+    return (Long)
+        TestDatabase.query(
+                "SELECT count(*) AS n FROM event_errors WHERE external_subscription_id = ?",
+                externalSubscriptionId)
+            .get(0)
+            .get("n");
+  }
+
   private static long waitingOnLocks() {
     return (Long)
         TestDatabase.query(
