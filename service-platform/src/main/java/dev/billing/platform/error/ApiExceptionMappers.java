@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.pgclient.PgException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
   private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+  // character_not_in_repertoire (NUL, invalid UTF-8), untranslatable_character
+  private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
 
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
@@ -63,6 +66,19 @@ public class ApiExceptionMappers {
       LOG.errorf(e, "server error %d", status);
     }
     return ErrorResponses.of(new ApiException(codeForStatus(status)));
+  }
+
+  /**
+   * PostgreSQL refuses text holding NUL or bytes that are not UTF-8 (a query parameter such as
+   * {@code %00}): that is the client's input, a 400, not a server error.
+   */
+  @ServerExceptionMapper
+  public Response postgres(PgException e) {
+    if (UNSTORABLE_TEXT.contains(e.getSqlState())) {
+      return ErrorResponses.of(
+          ApiException.badRequest("text must be valid UTF-8 without NUL characters"));
+    }
+    return unexpected(e);
   }
 
   @ServerExceptionMapper
