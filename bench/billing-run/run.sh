@@ -64,7 +64,7 @@ pg_cpu() {
 
 log "starting rating-service (:$RATING_PORT) and invoicing-service (:$INVOICING_PORT)"
 # shellcheck disable=SC2046
-HTTP_PORT=$RATING_PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=$DB \
+HTTP_PORT=$RATING_PORT QUARKUS_HTTP_HOST=127.0.0.1 DB_NAME=$DB INVOICING_URL="$BENCH_INVOICING_URL" \
   java ${RATING_HEAP:-$(java_opts rating-service)} -jar "$ROOT/rating-service/target/quarkus-app/quarkus-run.jar" > "$OUT/rating.log" 2>&1 &
 RATING_PID=$!
 await_ready "$RATING_PORT"

@@ -81,7 +81,8 @@ for entry in "${deployed[@]}"; do
   log "starting $name on 127.0.0.1:$port (log: $RUN/$name.log)"
   HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1 BILLING_ADMIN_TOKEN=$BILLING_ADMIN_TOKEN \
     KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS DB_NAME=$DB_NAME \
-    RATING_URL="http://127.0.0.1:$(stack_port rating-service)" BILLING_API_URL="$BASE_URL" \
+    RATING_URL="http://127.0.0.1:$(stack_port rating-service)" \
+    INVOICING_URL="http://127.0.0.1:$(stack_port invoicing-service)" BILLING_API_URL="$BASE_URL" \
     setsid nohup java ${SERVICE_JAVA_OPTS:-$(java_opts "$name")} -jar "$jar" >> "$RUN/$name.log" 2>&1 < /dev/null &
   echo $! > "$RUN/$name.pid"
 done

@@ -72,16 +72,11 @@ export async function statusOf(promise) {
   }
 }
 
-/** A new organization (operator API) and an SDK client holding its key, once the key works. */
+/** A new organization (operator API) and an SDK client holding its key. */
 export async function newOrganization(name) {
   const { organization } = await operator("POST", "/admin/v1/organizations", { organization: { name } });
   const client = Client(organization.api_key, { baseUrl: API_URL });
-  // the key reaches each service's own read model through billing.organizations, one by one:
-  // wait until invoicing, rating and ingest all accept it (ingest answers 422 no_events, not 401)
-  await eventually(`key of ${name} authenticates at every service`, async () =>
-    (await statusOf(client.organizations.findOrganization())) === 200
-    && (await statusOf(client.billableMetrics.findAllBillableMetrics({}))) === 200
-    && (await statusOf(client.events.createBatchEvents({ events: [] }))) !== 401);
+  // usable at once by every service: a read model that lacks the key asks invoicing, its owner
   return { id: organization.lago_id ?? organization.id, name, apiKey: organization.api_key, client };
 }
 
@@ -110,13 +105,9 @@ export async function eventually(what, fn, { timeoutMs = 30_000, everyMs = 200 }
   }
 }
 
-/** Creates a subscription, retrying while the plan has not reached invoicing yet. */
+/** Creates a subscription (its plan may have been created the call before). */
 export async function subscribe(client, subscription) {
-  return eventually(
-    `subscription ${subscription.external_id}`,
-    async () => (await call(client.subscriptions.createSubscription({ subscription }))).subscription,
-    { timeoutMs: 30_000, everyMs: 250 },
-  );
+  return (await call(client.subscriptions.createSubscription({ subscription }))).subscription;
 }
 
 /** Sends events through the SDK's batch endpoint, 100 per request. */
@@ -170,11 +161,10 @@ export const feeOf = (inv, predicate) => {
   return found[0];
 };
 
-/**
- * Waits until rating-service knows a subscription (it arrives there through billing.subscriptions):
- * a billing run asks rating for the period's fees, and one run before that leaves the subscription
- * for the next run. Current usage answers 404 until then.
- */
+/** The current usage of a subscription, which rating-service answers from the call after its creation. */
 export async function ratedSubscription(client, externalCustomerId, externalSubscriptionId) {
-  return usageWhen(client, externalCustomerId, externalSubscriptionId, () => true, 30_000);
+  const { customer_usage } = await call(
+    client.customers.findCustomerCurrentUsage(externalCustomerId, { external_subscription_id: externalSubscriptionId }),
+  );
+  return customer_usage;
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Table {@code api_keys}: hashes of keys, never the keys. */
@@ -41,6 +42,19 @@ public class ApiKeyRepository {
         .preparedQuery("SELECT 1 FROM api_keys WHERE key_hash = $1")
         .execute(Tuple.of(keyHash))
         .map(rows -> rows.size() > 0);
+  }
+
+  /** The organization whose active key has this hash. */
+  public Uni<Optional<UUID>> organizationOfActiveHash(SqlClient client, String keyHash) {
+    return client
+        .preparedQuery(
+            "SELECT organization_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL")
+        .execute(Tuple.of(keyHash))
+        .map(
+            rows ->
+                rows.size() == 0
+                    ? Optional.empty()
+                    : Optional.of(rows.iterator().next().getUUID(0)));
   }
 
   public Uni<List<String>> activeHashes(SqlClient client, UUID organizationId) {

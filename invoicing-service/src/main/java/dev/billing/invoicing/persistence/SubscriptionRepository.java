@@ -138,6 +138,16 @@ public class SubscriptionRepository {
         .map(rows -> views(rows).stream().findFirst());
   }
 
+  /** Every subscription of the line with this external id, whatever its status, oldest first. */
+  public Uni<List<SubscriptionView>> viewsOfLine(
+      SqlClient client, UUID organizationId, String externalId) {
+    return client
+        .preparedQuery(
+            VIEW + " WHERE s.organization_id = $1 AND s.external_id = $2 ORDER BY s.created_at")
+        .execute(Tuple.of(organizationId, externalId))
+        .map(SubscriptionRepository::views);
+  }
+
   public Uni<Optional<SubscriptionView>> viewById(SqlClient client, UUID organizationId, UUID id) {
     return client
         .preparedQuery(VIEW + " WHERE s.organization_id = $1 AND s.id = $2")

@@ -8,6 +8,7 @@ import dev.billing.invoicing.domain.subscription.Subscription;
 import dev.billing.invoicing.domain.subscription.SubscriptionChange;
 import dev.billing.invoicing.domain.subscription.SubscriptionLifecycle;
 import dev.billing.invoicing.domain.subscription.SubscriptionLifecycle.Line;
+import dev.billing.invoicing.messaging.PlanReadThrough;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,7 @@ public class SubscriptionStore {
   private final CustomerStore customerStore;
   private final CustomerRepository customers;
   private final PlanRepository plans;
+  private final PlanReadThrough planReads;
   private final SubscriptionRepository subscriptions;
   private final ChangeWriter writer;
   private final Clock clock;
@@ -42,6 +44,7 @@ public class SubscriptionStore {
       CustomerStore customerStore,
       CustomerRepository customers,
       PlanRepository plans,
+      PlanReadThrough planReads,
       SubscriptionRepository subscriptions,
       ChangeWriter writer,
       Clock clock) {
@@ -49,6 +52,7 @@ public class SubscriptionStore {
     this.customerStore = customerStore;
     this.customers = customers;
     this.plans = plans;
+    this.planReads = planReads;
     this.subscriptions = subscriptions;
     this.writer = writer;
     this.clock = clock;
@@ -61,6 +65,19 @@ public class SubscriptionStore {
   public Uni<SubscriptionView> create(
       UUID organizationId, String externalCustomerId, String planCode, CreateRequest request) {
     Instant now = clock.instant();
+    // the plan may be newer than this read model: its owner is asked before the transaction
+    return planReads
+        .findLive(organizationId, planCode)
+        .chain(
+            () -> createInTransaction(organizationId, externalCustomerId, planCode, request, now));
+  }
+
+  private Uni<SubscriptionView> createInTransaction(
+      UUID organizationId,
+      String externalCustomerId,
+      String planCode,
+      CreateRequest request,
+      Instant now) {
     return pool.withTransaction(
         tx ->
             customerStore

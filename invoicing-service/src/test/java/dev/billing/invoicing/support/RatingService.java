@@ -6,6 +6,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The real rating-service, started once per test JVM from its packaged jar (the build packages
@@ -34,7 +35,13 @@ public final class RatingService {
                     "BILLING_ADMIN_TOKEN",
                     OperatorApi.adminToken(),
                     "BILLING_KAFKA_GROUP_PREFIX",
-                    GROUP_PREFIX),
+                    GROUP_PREFIX,
+                    // the invoicing-service under test owns what rating's read models miss
+                    "INVOICING_URL",
+                    "http://127.0.0.1:"
+                        + ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.http.test-port", Integer.class)
+                            .orElse(18083)),
                 "rating-for-invoicing-tests.log");
       } catch (Exception e) {
         throw new IllegalStateException("rating-service did not start", e);
@@ -52,6 +59,18 @@ public final class RatingService {
                   }));
     }
     return process.baseUrl();
+  }
+
+  /** Stops it (SIGKILL); the next {@link #baseUrl} starts it again. */
+  public static synchronized void kill() {
+    if (process != null) {
+      try {
+        process.kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
   }
 
   /** A request to rating-service's public API with an organization's key. */

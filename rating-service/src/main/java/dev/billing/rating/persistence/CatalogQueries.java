@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +22,13 @@ public class CatalogQueries {
 
   /** A plan and the codes of the metrics its charges price. */
   public record PlanView(Plan plan, Map<UUID, String> metricCodes, boolean deleted) {}
+
+  /**
+   * @param view the plan
+   * @param revision its revision
+   * @param at when that revision was made
+   */
+  public record PlanRevision(PlanView view, long revision, Instant at) {}
 
   /** A metric and the number of live plans pricing it. */
   public record MetricView(BillableMetric metric, long plansCount) {}
@@ -67,6 +75,35 @@ public class CatalogQueries {
                     ? Uni.createFrom().item(Optional.<PlanView>empty())
                     : views(pool, found.get().organizationId(), List.of(found.get()), false)
                         .map(list -> Optional.of(list.get(0))));
+  }
+
+  /**
+   * A live plan as it is now, with its revision and when that was made, read in one snapshot: what
+   * the {@code billing.catalog} message of its last change carries.
+   */
+  public Uni<Optional<PlanRevision>> currentPlan(UUID organizationId, String code) {
+    return pool.withTransaction(
+        tx ->
+            tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .execute()
+                .chain(() -> catalog.livePlanByCode(tx, organizationId, code))
+                .chain(
+                    found ->
+                        found.isEmpty()
+                            ? Uni.createFrom().item(Optional.<PlanRevision>empty())
+                            : withRevision(tx, found.get())));
+  }
+
+  private Uni<Optional<PlanRevision>> withRevision(SqlClient tx, Plan plan) {
+    return catalog
+        .planRevision(tx, plan.organizationId(), plan.id())
+        .chain(
+            revision ->
+                views(tx, plan.organizationId(), List.of(plan), false)
+                    .map(
+                        views ->
+                            Optional.of(
+                                new PlanRevision(views.get(0), revision.number(), revision.at()))));
   }
 
   public Uni<Page<PlanView>> listPlans(UUID organizationId, PageRequest page) {

@@ -71,6 +71,25 @@ public class CatalogRepository {
         .map(found -> found.stream().findFirst());
   }
 
+  /**
+   * @param number a plan's revision
+   * @param at when it was made
+   */
+  public record Revision(long number, Instant at) {}
+
+  /** The revision of the plan with this id. */
+  public Uni<Revision> planRevision(SqlClient client, UUID organizationId, UUID planId) {
+    return client
+        .preparedQuery(
+            "SELECT revision, updated_at FROM plans WHERE organization_id = $1 AND id = $2")
+        .execute(Tuple.of(organizationId, planId))
+        .map(
+            rows -> {
+              Row row = rows.iterator().next();
+              return new Revision(row.getLong(0), row.getOffsetDateTime(1).toInstant());
+            });
+  }
+
   /** The plan with this id, even if deleted (then as it was when it was deleted). */
   public Uni<Optional<Plan>> planById(SqlClient client, UUID organizationId, UUID planId) {
     return plans(

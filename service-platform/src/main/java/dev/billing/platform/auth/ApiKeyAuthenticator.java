@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * Resolves an API key to its organization from this service's read model ({@code
- * api_key_read_model}), with a short cache so a busy key costs no query. Unknown keys are not
- * cached, so a key works as soon as its organization message is applied.
+ * api_key_read_model}), with a short cache so a busy key costs no query. A key the read model does
+ * not hold is asked of its owner ({@link UnknownKeys}) before it is refused, so a new key works at
+ * once; unknown keys are not cached.
  */
 @ApplicationScoped
 public class ApiKeyAuthenticator {
@@ -25,9 +26,11 @@ public class ApiKeyAuthenticator {
 
   private final Pool pool;
   private final Cache<String, UUID> cache;
+  private final UnknownKeys unknownKeys;
 
-  public ApiKeyAuthenticator(Pool pool, PlatformConfig config) {
+  public ApiKeyAuthenticator(Pool pool, PlatformConfig config, UnknownKeys unknownKeys) {
     this.pool = pool;
+    this.unknownKeys = unknownKeys;
     this.cache =
         Caffeine.newBuilder()
             .expireAfterWrite(config.auth().keyCacheTtl())
@@ -41,10 +44,21 @@ public class ApiKeyAuthenticator {
     if (cached != null) {
       return Uni.createFrom().item(Optional.of(cached));
     }
+    return stored(hash)
+        .flatMap(org -> org.isPresent() ? Uni.createFrom().item(org) : askOwner(hash))
+        .invoke(org -> org.ifPresent(id -> cache.put(hash, id)));
+  }
+
+  private Uni<Optional<UUID>> askOwner(String hash) {
+    return unknownKeys
+        .fetch(hash)
+        .flatMap(known -> known ? stored(hash) : Uni.createFrom().item(Optional.empty()));
+  }
+
+  private Uni<Optional<UUID>> stored(String hash) {
     return pool.preparedQuery(LOOKUP)
         .execute(Tuple.of(hash))
-        .map(ApiKeyAuthenticator::firstOrganization)
-        .invoke(org -> org.ifPresent(id -> cache.put(hash, id)));
+        .map(ApiKeyAuthenticator::firstOrganization);
   }
 
   /** Forgets every cached key of an organization (its keys changed). */

@@ -26,6 +26,8 @@ public interface PlatformConfig {
 
   Consumers consumers();
 
+  Owners owners();
+
   /**
    * A replica that only answers the API (env BILLING_API_ONLY): no consumers, no outbox relay, no
    * scheduled jobs; the service's other replicas do that work. Its requests then never share a heap
@@ -144,5 +146,32 @@ public interface PlatformConfig {
     /** Most bytes of one fetch across partitions ({@code fetch.max.bytes}; Kafka's is 50 MB). */
     @WithDefault("1048576")
     int fetchMaxBytes();
+  }
+
+  /**
+   * The services that own what this service keeps read models of: a read model's miss is asked of
+   * its owner's internal API ({@link dev.billing.platform.readmodel.ReadThrough}).
+   */
+  interface Owners {
+    /**
+     * invoicing-service (organizations and API keys, customers, subscriptions), env INVOICING_URL;
+     * unset, a miss in those read models is final.
+     */
+    Optional<String> invoicingUrl();
+
+    /** rating-service (billable metrics, plans), env RATING_URL; unset, a miss is final. */
+    Optional<String> ratingUrl();
+
+    /** How long an owner may take to answer before the request is answered 503. */
+    @WithDefault("2s")
+    Duration timeout();
+
+    /**
+     * Misses one organization (or, for unknown API keys, all unauthenticated callers together) may
+     * ask owners about per second; past it the request is answered 429. Bounds a loop of requests
+     * for codes that do not exist.
+     */
+    @WithDefault("50")
+    int missesPerSecond();
   }
 }

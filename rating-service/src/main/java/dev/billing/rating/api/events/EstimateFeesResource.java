@@ -7,6 +7,7 @@ import dev.billing.platform.money.Currencies;
 import dev.billing.rating.domain.usage.EventRouter;
 import dev.billing.rating.domain.usage.RatedEvent;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
+import dev.billing.rating.messaging.SubscriptionReadThrough;
 import dev.billing.rating.metering.CatalogCache;
 import dev.billing.rating.metering.SubscriptionDirectory;
 import dev.billing.rating.metering.UsageQuery;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -60,7 +60,7 @@ public class EstimateFeesResource {
   public record Response(List<EstimatedFeeJson> fees) {}
 
   private final CurrentOrganization organization;
-  private final SubscriptionDirectory directory;
+  private final SubscriptionReadThrough subscriptions;
   private final CatalogCache catalog;
   private final UsageQuery usage;
   private final Pool pool;
@@ -68,13 +68,13 @@ public class EstimateFeesResource {
 
   public EstimateFeesResource(
       CurrentOrganization organization,
-      SubscriptionDirectory directory,
+      SubscriptionReadThrough subscriptions,
       CatalogCache catalog,
       UsageQuery usage,
       Pool pool,
       Clock clock) {
     this.organization = organization;
-    this.directory = directory;
+    this.subscriptions = subscriptions;
     this.catalog = catalog;
     this.usage = usage;
     this.pool = pool;
@@ -110,12 +110,9 @@ public class EstimateFeesResource {
             BigDecimal.ZERO);
     SubscriptionDirectory.Address address =
         new SubscriptionDirectory.Address(organizationId, input.externalSubscriptionId());
-    return directory
-        .lookup(pool, Set.of(address))
-        .map(
-            found ->
-                SubscriptionDirectory.covering(found.get(address), now)
-                    .orElseThrow(() -> ApiException.notFound("subscription")))
+    return subscriptions
+        .covering(address, now)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("subscription")))
         .call(
             subscription ->
                 catalog

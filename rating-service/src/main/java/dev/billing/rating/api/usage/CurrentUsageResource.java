@@ -4,10 +4,10 @@ import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
+import dev.billing.rating.messaging.SubscriptionReadThrough;
 import dev.billing.rating.metering.SubscriptionDirectory;
 import dev.billing.rating.metering.UsageQuery;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Set;
 
 /** Lago's {@code GET /api/v1/customers/{external_customer_id}/current_usage}. */
 @Path("/api/v1/customers/{externalCustomerId}/current_usage")
@@ -29,21 +28,18 @@ public class CurrentUsageResource {
   public record Response(CustomerUsageJson customerUsage) {}
 
   private final CurrentOrganization organization;
-  private final SubscriptionDirectory directory;
+  private final SubscriptionReadThrough subscriptions;
   private final UsageQuery usage;
-  private final Pool pool;
   private final Clock clock;
 
   public CurrentUsageResource(
       CurrentOrganization organization,
-      SubscriptionDirectory directory,
+      SubscriptionReadThrough subscriptions,
       UsageQuery usage,
-      Pool pool,
       Clock clock) {
     this.organization = organization;
-    this.directory = directory;
+    this.subscriptions = subscriptions;
     this.usage = usage;
-    this.pool = pool;
     this.clock = clock;
   }
 
@@ -57,13 +53,12 @@ public class CurrentUsageResource {
     Instant now = clock.instant();
     SubscriptionDirectory.Address address =
         new SubscriptionDirectory.Address(organization.id(), externalSubscriptionId);
-    return directory
-        .lookup(pool, Set.of(address))
+    return subscriptions
+        .covering(address, now)
         .map(
             found -> {
               SubscriptionTerms subscription =
-                  SubscriptionDirectory.covering(found.get(address), now)
-                      .orElseThrow(() -> ApiException.notFound("subscription"));
+                  found.orElseThrow(() -> ApiException.notFound("subscription"));
               if (!subscription.externalCustomerId().equals(externalCustomerId)) {
                 throw ApiException.notFound("customer");
               }
