@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.billing.invoicing.scheduling.SubscriptionClock;
+import dev.billing.invoicing.support.RatingService;
 import dev.billing.invoicing.support.TestPlans;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.PlanMessage;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class SubscriptionApiTest {
+
+  /** A plan code invoicing does not hold is asked of rating-service, which owns plans. */
+  @BeforeAll
+  static void planOwnerRuns() {
+    RatingService.baseUrl();
+  }
 
   private static final Instant NOV_10 = Instant.parse("2026-11-10T12:00:00Z");
 

@@ -7,8 +7,10 @@ import dev.billing.platform.error.ApiError;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.PlatformErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * How many read-model misses each caller may ask owners about: a token bucket per organization (and
@@ -23,17 +25,24 @@ public class MissLimiter {
   public static final String UNAUTHENTICATED = "unauthenticated";
 
   private final double perSecond;
+  private final LongSupplier nanoTime;
   private final Cache<Object, Bucket> buckets =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).maximumSize(100_000).build();
 
+  @Inject
   public MissLimiter(PlatformConfig config) {
-    this.perSecond = config.owners().missesPerSecond();
+    this(config.owners().missesPerSecond(), System::nanoTime);
+  }
+
+  MissLimiter(double perSecond, LongSupplier nanoTime) {
+    this.perSecond = perSecond;
+    this.nanoTime = nanoTime;
   }
 
   /** Takes one miss from {@code caller}'s bucket, or throws 429 {@code too_many_requests}. */
   public void take(Object caller) {
-    Bucket bucket = buckets.get(caller, c -> new Bucket(perSecond, System.nanoTime()));
-    if (!bucket.take(System.nanoTime())) {
+    Bucket bucket = buckets.get(caller, c -> new Bucket(perSecond, nanoTime.getAsLong()));
+    if (!bucket.take(nanoTime.getAsLong())) {
       throw new ApiException(
           ApiError.of(PlatformErrorCode.TOO_MANY_REQUESTS, null), Map.of("Retry-After", "1"));
     }
