@@ -39,6 +39,13 @@ BILLING_DEMO=0 BILLING_SKIP_BUILD=${E2E_SKIP_BUILD:-0} "$HERE/up.sh" > "$STACK_R
 export BILLING_EDGE_URL="http://127.0.0.1:$EDGE_PORT"
 export BILLING_OPERATOR_URL="http://127.0.0.1:$(stack_port invoicing-service)"
 export BILLING_KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_PORT" BILLING_RUN_DIR="$STACK_RUN"
+# the services that run, each on its own port: the fuzz test reads their OpenAPI documents
+service_urls=()
+for entry in "${SERVICES[@]}"; do
+  read -r name _ <<< "$entry"
+  [ -f "$STACK_RUN/$name.pid" ] && service_urls+=("http://127.0.0.1:$(stack_port "$name")")
+done
+export BILLING_SERVICE_URLS="${service_urls[*]}"
 cd "$ROOT/e2e"
 echo "[e2e] npm ci" >&2
 npm ci --no-audit --no-fund --loglevel=error >&2

@@ -9,7 +9,7 @@ import { Client, getLagoError } from "lago-javascript-client";
 
 // deploy/local/e2e.sh runs the tests on a stack of its own and sets these; the defaults are the
 // developer's local stack (deploy/local/up.sh)
-const RUN = process.env.BILLING_RUN_DIR ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "deploy", "local", ".run");
+export const RUN = process.env.BILLING_RUN_DIR ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "deploy", "local", ".run");
 
 export const EDGE_URL = process.env.BILLING_EDGE_URL ?? "http://127.0.0.1:3000";
 export const API_URL = `${EDGE_URL}/api/v1`;

@@ -72,6 +72,10 @@ public class OneOffInvoices {
       errors.add("fees", "value_is_mandatory");
     } else {
       for (OneOffInvoiceRequest.Fee fee : in.fees()) {
+        if (fee == null) {
+          errors.add("fees", "value_is_invalid");
+          continue;
+        }
         if (fee.units() != null && fee.units().signum() < 0) {
           errors.add("units", "value_is_out_of_range");
         }

@@ -12,6 +12,7 @@ import dev.billing.testkit.OperatorApi.TestOrganization;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -360,6 +361,10 @@ class AddOnAndCouponApiTest {
         .then()
         .statusCode(422)
         .body("error_details.fees[0]", equalTo("value_is_mandatory"));
+    oneOff(org, "buyer", "USD", Collections.singletonList(null))
+        .then()
+        .statusCode(422)
+        .body("error_details.fees[0]", equalTo("value_is_invalid"));
     // another organization's add-on is unknown here
     customer(other, "buyer", "USD");
     oneOff(other, "buyer", "USD", List.of(Map.of("add_on_code", "setup"))).then().statusCode(404);

@@ -72,7 +72,9 @@ public final class OrganizationRules {
     if (c.documentLocale() != null && !LOCALE.matcher(c.documentLocale()).matches()) {
       errors.add("document_locale", "invalid_document_locale");
     }
-    if (c.emailSettings() != null && !EMAIL_SETTINGS.containsAll(c.emailSettings())) {
+    // Set.of answers a null element with an exception: [null] is a client's unsupported value
+    if (c.emailSettings() != null
+        && !c.emailSettings().stream().allMatch(s -> s != null && EMAIL_SETTINGS.contains(s))) {
       errors.add("email_settings", "unsupported_value");
     }
     return errors;

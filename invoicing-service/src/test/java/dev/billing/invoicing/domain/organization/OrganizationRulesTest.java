@@ -3,6 +3,7 @@ package dev.billing.invoicing.domain.organization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -179,6 +180,19 @@ class OrganizationRulesTest {
         .containsEntry("email", List.of("invalid_email_format"))
         .containsEntry("country", List.of("not_a_valid_country_code"))
         .containsEntry("document_locale", List.of("invalid_document_locale"))
+        .containsEntry("email_settings", List.of("unsupported_value"));
+  }
+
+  @Test
+  void shouldRejectANullEmailSetting() {
+    List<String> settings = new ArrayList<>();
+    settings.add(null);
+    OrganizationChanges changes =
+        new OrganizationChanges(
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, settings);
+
+    assertThat(OrganizationRules.validate(changes).details())
         .containsEntry("email_settings", List.of("unsupported_value"));
   }
 }
