@@ -76,9 +76,10 @@ function problem(req, res) {
   if (res.status < 400) return null;
   // the edge's own refusals before any service sees the request (414, 400 for a bad request line)
   if (res.type.startsWith("text/html") && /<center>nginx(\/[\d.]+)?<\/center>/.test(res.text)) return null;
-  // Vert.x refuses a request line over 4 KB (414) or a query with a broken %-escape (400) with an
-  // empty body, before any of our code runs: not a 5xx, and out of reach of the error mapping
-  if (res.text === "" && (res.status === 414 || (res.status === 400 && /%(?![0-9A-Fa-f]{2})/.test(req.path)))) return null;
+  // Vert.x refuses a query with a broken %-escape (400) with an empty body, before any of our code
+  // runs: not a 5xx, and out of reach of the error mapping (request lines up to the edge's 8 KB
+  // reach the services: quarkus.http.limits.max-initial-line-length)
+  if (res.text === "" && res.status === 400 && /%(?![0-9A-Fa-f]{2})/.test(req.path)) return null;
   try {
     const body = JSON.parse(res.text);
     if (body.status === res.status && typeof body.error === "string" && ["string", "undefined"].includes(typeof body.code)) return null;

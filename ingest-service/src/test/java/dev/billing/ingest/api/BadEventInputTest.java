@@ -73,7 +73,9 @@ class BadEventInputTest {
         "timestamp|\"yesterday\"|invalid_format",
         "timestamp|true|invalid_format",
         "precise_total_amount_cents|\"12,5\"|invalid_format",
-        "properties|[1,2]|value_is_invalid"
+        "properties|[1,2]|value_is_invalid",
+        "transaction_id|\"t\\u0000x\"|value_is_invalid",
+        "external_subscription_id|\"s\\udc00\"|value_is_invalid"
       })
   void shouldAnswer422WhenAFieldHasTheWrongType(String field, String json, String code) {
     String rest = VALID.replaceAll("\"" + field + "\":\"[a-z]\",?", "").replaceAll(",$", "");
@@ -88,6 +90,21 @@ class BadEventInputTest {
         .statusCode(422)
         .body("error_details.'properties.nested'[0]", equalTo("nested_value_not_allowed"))
         .body("error_details.'properties.list'[0]", equalTo("nested_value_not_allowed"));
+  }
+
+  /** Accepted, such an event would fail in rating's ledger and never be billed. */
+  @Test
+  void shouldRefuseTextTheLedgerCannotStoreANulCharacterOrALoneSurrogate() {
+    single(
+            "{"
+                + VALID
+                + ",\"properties\":{\"nul\":\"a\\u0000b\",\"half\":\"\\ud800\","
+                + "\"pair\":\"\\ud83d\\ude00\",\"a\\u0000\":1}}")
+        .statusCode(422)
+        .body("error_details.'properties.nul'[0]", equalTo("value_is_invalid"))
+        .body("error_details.'properties.half'[0]", equalTo("value_is_invalid"))
+        .body("error_details.properties[0]", equalTo("value_is_invalid"))
+        .body("error_details.'properties.pair'", equalTo(null));
   }
 
   @Test

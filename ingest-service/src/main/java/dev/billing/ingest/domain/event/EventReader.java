@@ -105,6 +105,8 @@ public final class EventReader {
       }
       if (text.length() > limits.maxIdLength()) {
         errors.add(field, TOO_LONG);
+      } else if (!StorableText.isStorable(text)) {
+        errors.add(field, INVALID);
       }
       return text;
     }
@@ -173,6 +175,9 @@ public final class EventReader {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       count++;
+      if (!StorableText.isStorable(name)) {
+        errors.add("properties", INVALID);
+      }
       switch (value) {
         case START_OBJECT, START_ARRAY -> {
           errors.add("properties." + name, NESTED_VALUE);
@@ -181,6 +186,9 @@ public final class EventReader {
         case VALUE_STRING -> {
           if (p.getTextLength() > limits.maxPropertyLength()) {
             errors.add("properties." + name, TOO_LONG);
+          } else if (!StorableText.isStorable(
+              p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            errors.add("properties." + name, INVALID);
           }
         }
         case VALUE_NUMBER_FLOAT, VALUE_NUMBER_INT -> {
