@@ -43,7 +43,8 @@ public class RatingFees {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json;
   private final InvoicingConfig.Billing config;
   private final String token;

@@ -71,6 +71,16 @@ public class CatalogRepository {
         .map(found -> found.stream().findFirst());
   }
 
+  /** Holds the organization's catalog lock until the transaction ends. */
+  public Uni<Void> lockCatalog(SqlClient tx, UUID organizationId) {
+    return tx.preparedQuery("SELECT pg_advisory_xact_lock($1::int, $2::int)")
+        .execute(Tuple.of(CATALOG_LOCK_SPACE, organizationId.hashCode()))
+        .replaceWithVoid();
+  }
+
+  /** Advisory-lock key space of catalog writes (beside those of SubscriptionRepository). */
+  private static final int CATALOG_LOCK_SPACE = 0x5243;
+
   /**
    * @param number a plan's revision
    * @param at when it was made

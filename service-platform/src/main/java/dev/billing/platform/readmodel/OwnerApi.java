@@ -37,14 +37,21 @@ public class OwnerApi {
     this.json = json;
     this.token = config.auth().adminToken().orElse("");
     this.timeout = config.owners().timeout();
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // HTTP/1.1: with HTTP/2 a refused request (a request line over the owner's limit) ended the
+    // whole connection (GOAWAY), failing the other lookups in flight on it
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .build();
   }
 
   /**
    * The message payloads the owner at {@code baseUrl} answers for {@code path}; none where it has
-   * nothing (404, or 400: what was asked cannot exist there). Anything else, or no answer in time,
-   * fails with 503 {@code service_unavailable}: a read model never answers "not found" for what it
-   * could not check.
+   * nothing (404), or where it refused the question (400, 414, 422: what was asked cannot exist
+   * there). Anything else (its 401, 403 and 429 included: ours to fix, not the client's), or no
+   * answer in time, fails with 503 {@code service_unavailable}: a read model never answers "not
+   * found" for what it could not check.
    */
   public Uni<List<String>> get(String baseUrl, String path) {
     URI uri = URI.create(baseUrl + path);
@@ -69,7 +76,7 @@ public class OwnerApi {
 
   private List<String> payloads(URI uri, HttpResponse<byte[]> response) {
     int status = response.statusCode();
-    if (status == 404 || status == 400) {
+    if (status == 404 || status == 400 || status == 414 || status == 422) {
       return List.of();
     }
     if (status != 200) {
