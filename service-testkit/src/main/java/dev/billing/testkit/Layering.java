@@ -1,5 +1,7 @@
 package dev.billing.testkit;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -67,6 +69,10 @@ public final class Layering {
         .resideInAPackage(servicePackage + ".api..")
         .because("the API is the outermost layer")
         .check(classes);
+    scheduledJobsSkipInAnApiOnlyReplica(classes);
+  }
+
+  private static void scheduledJobsSkipInAnApiOnlyReplica(JavaClasses classes) {
     methods()
         .that()
         .areAnnotatedWith(Scheduled.class)
@@ -81,9 +87,13 @@ public final class Layering {
    * framework; {@code app} (the use cases) imports no inbound adapter ({@code api}, {@code
    * messaging}, {@code scheduling}); {@code persistence} is SQL only (no {@code app}, {@code
    * messaging}, {@code api}, {@code client}); only {@code app} opens a transaction; no two of the
-   * service's packages depend on each other (no cycles). Plus everything {@link #check} asks.
+   * service's packages depend on each other (no cycles); only {@code api} uses {@code api}. And
+   * every scheduled job stays out of an API-only replica.
+   *
+   * @param allowedInDomain libraries the domain may use after all (e.g. ingest's event rules read
+   *     JSON as a stream with jackson-core, to validate without binding)
    */
-  public static void checkApplicationLayer(String servicePackage) {
+  public static void checkApplicationLayer(String servicePackage, String... allowedInDomain) {
     JavaClasses classes = classesOf(servicePackage);
     String p = servicePackage + ".";
     List<String> forbidden = new ArrayList<>(FRAMEWORKS);
@@ -94,8 +104,9 @@ public final class Layering {
         .that()
         .resideInAPackage(p + "domain..")
         .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(forbidden.toArray(String[]::new))
+        .dependOnClassesThat(
+            resideInAnyPackage(forbidden.toArray(String[]::new))
+                .and(not(resideInAnyPackage(allowedInDomain))))
         .because("the domain is pure Java: pricing, proration and invoices are functions")
         .check(classes);
     noClasses()
@@ -116,6 +127,14 @@ public final class Layering {
         .check(classes);
     noClasses()
         .that()
+        .resideOutsideOfPackage(p + "api..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(p + "api..")
+        .because("the API is the outermost layer")
+        .check(classes);
+    noClasses()
+        .that()
         .resideOutsideOfPackage(p + "app..")
         .should()
         .callMethodWhere(opensATransaction())
@@ -127,7 +146,7 @@ public final class Layering {
         .beFreeOfCycles()
         .because("a package that needs another which needs it back does two jobs")
         .check(classes);
-    check(servicePackage);
+    scheduledJobsSkipInAnApiOnlyReplica(classes);
   }
 
   /** The layers of a service besides {@code domain}. */

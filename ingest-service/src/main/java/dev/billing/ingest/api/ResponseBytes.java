@@ -35,7 +35,7 @@ final class ResponseBytes {
 
   ResponseBytes appendUuid(java.util.UUID uuid) {
     ensure(36);
-    length = dev.billing.ingest.messaging.Uuids.writeAscii(uuid, bytes, length);
+    length = dev.billing.ingest.domain.event.Uuids.writeAscii(uuid, bytes, length);
     return this;
   }
 

@@ -1,9 +1,10 @@
 package dev.billing.ingest.messaging;
 
+import dev.billing.ingest.app.IngestMetrics;
+import dev.billing.ingest.client.AcceptedEventEncoder;
 import dev.billing.ingest.domain.event.InboundClassification;
 import dev.billing.ingest.domain.event.InboundClassifier;
 import dev.billing.ingest.domain.event.RejectionReason;
-import dev.billing.ingest.metrics.IngestMetrics;
 import dev.billing.platform.contracts.AcceptedEventMessage;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.RejectedEventMessage;

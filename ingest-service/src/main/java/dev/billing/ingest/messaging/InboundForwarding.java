@@ -1,11 +1,12 @@
 package dev.billing.ingest.messaging;
 
+import dev.billing.ingest.app.IngestMetrics;
+import dev.billing.ingest.client.AcceptedEventPublisher;
 import dev.billing.ingest.config.IngestConfig;
 import dev.billing.ingest.domain.event.EventJson;
 import dev.billing.ingest.domain.event.EventLimits;
 import dev.billing.ingest.domain.event.EventReader;
 import dev.billing.ingest.domain.event.InboundClassifier;
-import dev.billing.ingest.metrics.IngestMetrics;
 import dev.billing.platform.config.PlatformConfig;
 import dev.billing.platform.consumer.ConsumerRunners;
 import dev.billing.platform.kafka.KafkaClients;

@@ -1,6 +1,6 @@
 package dev.billing.ingest.api.operator;
 
-import dev.billing.ingest.messaging.InboundReplayPublisher;
+import dev.billing.ingest.app.ReplayRejectedEvent;
 import dev.billing.ingest.persistence.RejectedEventRepository;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,16 +27,14 @@ import java.util.UUID;
 public class RejectedEventsResource {
 
   private final RejectedEventRepository repository;
-  private final InboundReplayPublisher replays;
+  private final ReplayRejectedEvent replay;
   private final Pool pool;
-  private final Clock clock;
 
   public RejectedEventsResource(
-      RejectedEventRepository repository, InboundReplayPublisher replays, Pool pool, Clock clock) {
+      RejectedEventRepository repository, ReplayRejectedEvent replay, Pool pool) {
     this.repository = repository;
-    this.replays = replays;
+    this.replay = replay;
     this.pool = pool;
-    this.clock = clock;
   }
 
   /**
@@ -81,21 +78,7 @@ public class RejectedEventsResource {
     } catch (IllegalArgumentException e) {
       throw ApiException.notFound("rejected_event");
     }
-    return repository
-        .find(pool, rejectedId)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("rejected_event")))
-        .call(
-            rejected -> {
-              if (rejected.payload() == null) {
-                throw ValidationErrors.single("payload", "nothing_to_replay");
-              }
-              String key =
-                  rejected.organizationId() == null ? null : rejected.organizationId().toString();
-              return replays.replay(rejected.id(), key, rejected.payload());
-            })
-        .call(rejected -> repository.markReplayed(pool, rejected.id(), clock.instant()))
-        .flatMap(rejected -> repository.find(pool, rejected.id()))
-        .map(found -> new ReplayResponse(RejectedEventJson.of(found.orElseThrow())));
+    return replay.replay(rejectedId).map(r -> new ReplayResponse(RejectedEventJson.of(r)));
   }
 
   private static UUID uuid(String value, String field) {

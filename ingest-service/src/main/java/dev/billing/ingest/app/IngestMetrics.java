@@ -1,4 +1,4 @@
-package dev.billing.ingest.metrics;
+package dev.billing.ingest.app;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.billing.ingest.messaging;
+package dev.billing.ingest.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

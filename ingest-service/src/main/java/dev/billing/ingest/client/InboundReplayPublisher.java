@@ -1,4 +1,4 @@
-package dev.billing.ingest.messaging;
+package dev.billing.ingest.client;
 
 import dev.billing.platform.config.PlatformConfig;
 import dev.billing.platform.kafka.KafkaClients;

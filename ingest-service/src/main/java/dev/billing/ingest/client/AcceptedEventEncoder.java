@@ -1,6 +1,7 @@
-package dev.billing.ingest.messaging;
+package dev.billing.ingest.client;
 
 import dev.billing.ingest.domain.event.ParsedEvent;
+import dev.billing.ingest.domain.event.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 

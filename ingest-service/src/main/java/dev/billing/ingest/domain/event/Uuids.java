@@ -1,4 +1,4 @@
-package dev.billing.ingest.messaging;
+package dev.billing.ingest.domain.event;
 
 import java.util.UUID;
 

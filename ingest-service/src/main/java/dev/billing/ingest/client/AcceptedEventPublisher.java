@@ -1,4 +1,4 @@
-package dev.billing.ingest.messaging;
+package dev.billing.ingest.client;
 
 import dev.billing.ingest.config.IngestConfig;
 import dev.billing.platform.config.PlatformConfig;
