@@ -74,8 +74,6 @@ function send({ method, path, body, contentType, authorization }) {
 function problem(req, res) {
   if (res.status === 0 || res.status >= 500) return "5xx or no answer";
   if (res.status < 400) return null;
-  // the edge's own refusals before any service sees the request (414, 400 for a bad request line)
-  if (res.type.startsWith("text/html") && /<center>nginx(\/[\d.]+)?<\/center>/.test(res.text)) return null;
   // Vert.x refuses a query with a broken %-escape (400) with an empty body, before any of our code
   // runs: not a 5xx, and out of reach of the error mapping (request lines up to the edge's 8 KB
   // reach the services: quarkus.http.limits.max-initial-line-length)
