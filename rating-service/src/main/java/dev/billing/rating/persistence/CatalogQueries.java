@@ -2,12 +2,14 @@ package dev.billing.rating.persistence;
 
 import dev.billing.platform.api.PageRequest;
 import dev.billing.rating.domain.catalog.BillableMetric;
+import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.catalog.Plan;
+import dev.billing.rating.domain.catalog.PlanRevision;
+import dev.billing.rating.domain.catalog.PlanView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,19 +21,6 @@ import java.util.UUID;
 /** The catalog as the public API shows it: live metrics and plans, one by code or a page. */
 @ApplicationScoped
 public class CatalogQueries {
-
-  /** A plan and the codes of the metrics its charges price. */
-  public record PlanView(Plan plan, Map<UUID, String> metricCodes, boolean deleted) {}
-
-  /**
-   * @param view the plan
-   * @param revision its revision
-   * @param at when that revision was made
-   */
-  public record PlanRevision(PlanView view, long revision, Instant at) {}
-
-  /** A metric and the number of live plans pricing it. */
-  public record MetricView(BillableMetric metric, long plansCount) {}
 
   /** One page of a list and the size of the whole list. */
   public record Page<T>(List<T> items, long totalCount) {}
@@ -79,19 +68,18 @@ public class CatalogQueries {
 
   /**
    * A live plan as it is now, with its revision and when that was made, read in one snapshot: what
-   * the {@code billing.catalog} message of its last change carries.
+   * the {@code billing.catalog} message of its last change carries. The first statement of the
+   * caller's transaction.
    */
-  public Uni<Optional<PlanRevision>> currentPlan(UUID organizationId, String code) {
-    return pool.withTransaction(
-        tx ->
-            tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-                .execute()
-                .chain(() -> catalog.livePlanByCode(tx, organizationId, code))
-                .chain(
-                    found ->
-                        found.isEmpty()
-                            ? Uni.createFrom().item(Optional.<PlanRevision>empty())
-                            : withRevision(tx, found.get())));
+  public Uni<Optional<PlanRevision>> currentPlan(SqlClient tx, UUID organizationId, String code) {
+    return tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        .execute()
+        .chain(() -> catalog.livePlanByCode(tx, organizationId, code))
+        .chain(
+            found ->
+                found.isEmpty()
+                    ? Uni.createFrom().item(Optional.<PlanRevision>empty())
+                    : withRevision(tx, found.get()));
   }
 
   private Uni<Optional<PlanRevision>> withRevision(SqlClient tx, Plan plan) {
@@ -121,7 +109,7 @@ public class CatalogQueries {
    * Views of plans; {@code extra} plans only lend the metrics of their charges (a charge just
    * removed can still be shown).
    */
-  Uni<List<PlanView>> views(
+  public Uni<List<PlanView>> views(
       SqlClient client, UUID organizationId, List<Plan> plans, boolean deleted, Plan... extra) {
     Set<UUID> ids = new HashSet<>();
     plans.forEach(plan -> plan.charges().forEach(c -> ids.add(c.billableMetricId())));

@@ -122,7 +122,7 @@ public class CatalogRepository {
   }
 
   /** The live plan with this code or id, locked until the transaction ends. */
-  Uni<Optional<Plan>> lockLivePlan(SqlClient tx, UUID organizationId, String code, UUID id) {
+  public Uni<Optional<Plan>> lockLivePlan(SqlClient tx, UUID organizationId, String code, UUID id) {
     String where =
         code != null
             ? " WHERE organization_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE"
@@ -149,7 +149,8 @@ public class CatalogRepository {
   }
 
   /** Whether a live plan other than {@code planId} has this code. */
-  Uni<Boolean> planCodeTaken(SqlClient client, UUID organizationId, String code, UUID planId) {
+  public Uni<Boolean> planCodeTaken(
+      SqlClient client, UUID organizationId, String code, UUID planId) {
     return client
         .preparedQuery(
             "SELECT 1 FROM plans WHERE organization_id = $1 AND code = $2 AND id <> $3"

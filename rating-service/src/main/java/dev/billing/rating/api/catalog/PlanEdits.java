@@ -2,10 +2,12 @@ package dev.billing.rating.api.catalog;
 
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.app.catalog.MetricRefs;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.Charge;
+import dev.billing.rating.domain.catalog.ChargeCodes;
+import dev.billing.rating.domain.catalog.MetricIndex;
 import dev.billing.rating.domain.catalog.Plan;
-import dev.billing.rating.persistence.CatalogStore.MetricRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

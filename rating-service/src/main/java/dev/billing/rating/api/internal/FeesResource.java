@@ -3,7 +3,7 @@ package dev.billing.rating.api.internal;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
-import dev.billing.rating.metering.UsageQuery;
+import dev.billing.rating.app.usage.UsageQuery;
 import dev.billing.rating.persistence.SubscriptionRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
