@@ -78,6 +78,11 @@ public class CatalogRepository {
         .replaceWithVoid();
   }
 
+  /** Makes the caller's transaction read one snapshot; its first statement. */
+  public Uni<Void> repeatableRead(SqlClient tx) {
+    return tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute().replaceWithVoid();
+  }
+
   /** Advisory-lock key space of catalog writes (beside those of SubscriptionRepository). */
   private static final int CATALOG_LOCK_SPACE = 0x5243;
 
@@ -131,7 +136,7 @@ public class CatalogRepository {
         .map(found -> found.stream().findFirst());
   }
 
-  Uni<List<Plan>> livePlans(SqlClient client, UUID organizationId, int limit, long offset) {
+  public Uni<List<Plan>> livePlans(SqlClient client, UUID organizationId, int limit, long offset) {
     return plans(
         client,
         organizationId,
@@ -140,7 +145,7 @@ public class CatalogRepository {
         Tuple.of(organizationId, limit, offset));
   }
 
-  Uni<Long> countLivePlans(SqlClient client, UUID organizationId) {
+  public Uni<Long> countLivePlans(SqlClient client, UUID organizationId) {
     return client
         .preparedQuery(
             "SELECT count(*) FROM plans WHERE organization_id = $1 AND deleted_at IS NULL")

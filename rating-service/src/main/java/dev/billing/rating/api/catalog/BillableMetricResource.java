@@ -4,12 +4,13 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
 import dev.billing.rating.app.catalog.CreateBillableMetric;
 import dev.billing.rating.app.catalog.DeleteBillableMetric;
 import dev.billing.rating.app.catalog.UpdateBillableMetric;
 import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.metric.BillableMetricDefinition;
-import dev.billing.rating.persistence.CatalogQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -78,7 +79,11 @@ public class BillableMetricResource {
   public Uni<BillableMetricResponse> get(@PathParam("code") String code) {
     return queries
         .findMetric(current.id(), code)
-        .map(found -> response(found.orElseThrow(() -> ApiException.notFound("billable_metric"))));
+        .map(
+            found ->
+                response(
+                    found.orElseThrow(
+                        () -> new ApiException(RatingErrorCode.BILLABLE_METRIC_NOT_FOUND))));
   }
 
   @PUT

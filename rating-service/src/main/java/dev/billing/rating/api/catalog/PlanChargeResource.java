@@ -4,11 +4,12 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
 import dev.billing.rating.app.catalog.MetricRefs;
 import dev.billing.rating.app.catalog.UpdatePlan;
 import dev.billing.rating.domain.catalog.Charge;
 import dev.billing.rating.domain.catalog.PlanView;
-import dev.billing.rating.persistence.CatalogQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -124,7 +125,7 @@ public class PlanChargeResource {
   private Uni<PlanView> plan(String planCode) {
     return queries
         .findPlan(current.id(), planCode)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("plan")));
+        .map(found -> found.orElseThrow(() -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND)));
   }
 
   private static Charge chargeOf(PlanView view, UUID chargeId) {

@@ -4,11 +4,12 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
 import dev.billing.rating.app.catalog.CreatePlan;
 import dev.billing.rating.app.catalog.DeletePlan;
 import dev.billing.rating.app.catalog.UpdatePlan;
 import dev.billing.rating.domain.catalog.PlanView;
-import dev.billing.rating.persistence.CatalogQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -81,7 +82,10 @@ public class PlanResource {
   public Uni<PlanResponse> get(@PathParam("code") String code) {
     return queries
         .findPlan(current.id(), code)
-        .map(found -> response(found.orElseThrow(() -> ApiException.notFound("plan"))));
+        .map(
+            found ->
+                response(
+                    found.orElseThrow(() -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND))));
   }
 
   @PUT

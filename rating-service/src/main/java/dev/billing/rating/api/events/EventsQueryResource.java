@@ -5,6 +5,7 @@ import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.app.RatingErrorCode;
 import dev.billing.rating.persistence.EventQueryRepository;
 import dev.billing.rating.persistence.EventQueryRepository.EventFilter;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,7 @@ public class EventsQueryResource {
   public Uni<EventResponse> get(@PathParam("transactionId") String transactionId) {
     return events
         .byTransactionId(pool, organization.id(), transactionId)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("event")))
+        .map(found -> found.orElseThrow(() -> new ApiException(RatingErrorCode.EVENT_NOT_FOUND)))
         .map(stored -> new EventResponse(EventJson.of(stored)));
   }
 

@@ -3,6 +3,7 @@ package dev.billing.rating.app.catalog;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.persistence.PgErrors;
+import dev.billing.rating.app.RatingErrorCode;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.persistence.BillableMetricRepository;
@@ -62,13 +63,16 @@ class CatalogTransaction {
   Uni<BillableMetric> lockMetric(SqlClient tx, UUID organizationId, String code) {
     return metrics
         .liveByCode(tx, organizationId, code, true)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("billable_metric")));
+        .map(
+            found ->
+                found.orElseThrow(
+                    () -> new ApiException(RatingErrorCode.BILLABLE_METRIC_NOT_FOUND)));
   }
 
   Uni<Plan> lockPlan(SqlClient tx, UUID organizationId, String code) {
     return catalog
         .lockLivePlan(tx, organizationId, code, null)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("plan")));
+        .map(found -> found.orElseThrow(() -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND)));
   }
 
   Uni<Void> requireFreeMetricCode(SqlClient tx, BillableMetric metric) {

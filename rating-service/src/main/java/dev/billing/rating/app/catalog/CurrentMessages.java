@@ -1,6 +1,5 @@
 package dev.billing.rating.app.catalog;
 
-import dev.billing.rating.persistence.CatalogQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,7 +4,6 @@ import dev.billing.platform.outbox.OutboxWriter;
 import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.domain.catalog.PlanView;
 import dev.billing.rating.persistence.CatalogChanges;
-import dev.billing.rating.persistence.CatalogQueries;
 import dev.billing.rating.persistence.CatalogRepository;
 import dev.billing.rating.persistence.PlanRepository;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package dev.billing.rating.app.metering;
 
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.persistence.SubscriptionRepository;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,10 @@ public class RerateSubscription {
         tx ->
             subscriptions
                 .byId(tx, subscriptionId)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound("subscription")))
+                .map(
+                    found ->
+                        found.orElseThrow(
+                            () -> new ApiException(RatingErrorCode.SUBSCRIPTION_NOT_FOUND)))
                 .call(subscription -> rebuilder.rebuild(tx, subscription, from)));
   }
 }

@@ -1,4 +1,4 @@
-package dev.billing.rating.persistence;
+package dev.billing.rating.app.catalog;
 
 import dev.billing.platform.api.PageRequest;
 import dev.billing.rating.domain.catalog.BillableMetric;
@@ -6,6 +6,8 @@ import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.catalog.Plan;
 import dev.billing.rating.domain.catalog.PlanRevision;
 import dev.billing.rating.domain.catalog.PlanView;
+import dev.billing.rating.persistence.BillableMetricRepository;
+import dev.billing.rating.persistence.CatalogRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -72,8 +74,8 @@ public class CatalogQueries {
    * caller's transaction.
    */
   public Uni<Optional<PlanRevision>> currentPlan(SqlClient tx, UUID organizationId, String code) {
-    return tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        .execute()
+    return catalog
+        .repeatableRead(tx)
         .chain(() -> catalog.livePlanByCode(tx, organizationId, code))
         .chain(
             found ->
