@@ -1,6 +1,7 @@
 package dev.billing.rating.app.catalog;
 
 import dev.billing.platform.api.PageRequest;
+import dev.billing.rating.app.Page;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.catalog.Plan;
@@ -23,9 +24,6 @@ import java.util.UUID;
 /** The catalog as the public API shows it: live metrics and plans, one by code or a page. */
 @ApplicationScoped
 public class CatalogQueries {
-
-  /** One page of a list and the size of the whole list. */
-  public record Page<T>(List<T> items, long totalCount) {}
 
   private final Pool pool;
   private final CatalogRepository catalog;
