@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.billing.platform.contracts.AcceptedEventMessage;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.UndecodableMessageException;
-import dev.billing.rating.persistence.PropertyValues;
+import dev.billing.rating.domain.usage.PropertyValues;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,11 +4,11 @@ import dev.billing.platform.consumer.Decoded;
 import dev.billing.platform.consumer.InboundMessage;
 import dev.billing.platform.consumer.MessageHandler;
 import dev.billing.platform.kafka.Topics;
+import dev.billing.rating.app.metering.MeterBatch;
 import dev.billing.rating.config.RatingConfig;
 import dev.billing.rating.domain.ledger.ContentHash;
 import dev.billing.rating.domain.ledger.LedgerEvent;
 import dev.billing.rating.domain.usage.RatedEvent;
-import dev.billing.rating.metering.MeteringBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +24,10 @@ import java.util.List;
 @ApplicationScoped
 public class AcceptedEventsMeter implements MessageHandler<LedgerEvent> {
 
-  private final MeteringBatch metering;
+  private final MeterBatch metering;
   private final RatingConfig config;
 
-  public AcceptedEventsMeter(MeteringBatch metering, RatingConfig config) {
+  public AcceptedEventsMeter(MeterBatch metering, RatingConfig config) {
     this.metering = metering;
     this.config = config;
   }

@@ -78,6 +78,11 @@ public class CatalogRepository {
         .replaceWithVoid();
   }
 
+  /** Makes the caller's transaction read one snapshot; its first statement. */
+  public Uni<Void> repeatableRead(SqlClient tx) {
+    return tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").execute().replaceWithVoid();
+  }
+
   /** Advisory-lock key space of catalog writes (beside those of SubscriptionRepository). */
   private static final int CATALOG_LOCK_SPACE = 0x5243;
 
@@ -122,7 +127,7 @@ public class CatalogRepository {
   }
 
   /** The live plan with this code or id, locked until the transaction ends. */
-  Uni<Optional<Plan>> lockLivePlan(SqlClient tx, UUID organizationId, String code, UUID id) {
+  public Uni<Optional<Plan>> lockLivePlan(SqlClient tx, UUID organizationId, String code, UUID id) {
     String where =
         code != null
             ? " WHERE organization_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE"
@@ -131,7 +136,7 @@ public class CatalogRepository {
         .map(found -> found.stream().findFirst());
   }
 
-  Uni<List<Plan>> livePlans(SqlClient client, UUID organizationId, int limit, long offset) {
+  public Uni<List<Plan>> livePlans(SqlClient client, UUID organizationId, int limit, long offset) {
     return plans(
         client,
         organizationId,
@@ -140,7 +145,7 @@ public class CatalogRepository {
         Tuple.of(organizationId, limit, offset));
   }
 
-  Uni<Long> countLivePlans(SqlClient client, UUID organizationId) {
+  public Uni<Long> countLivePlans(SqlClient client, UUID organizationId) {
     return client
         .preparedQuery(
             "SELECT count(*) FROM plans WHERE organization_id = $1 AND deleted_at IS NULL")
@@ -149,7 +154,8 @@ public class CatalogRepository {
   }
 
   /** Whether a live plan other than {@code planId} has this code. */
-  Uni<Boolean> planCodeTaken(SqlClient client, UUID organizationId, String code, UUID planId) {
+  public Uni<Boolean> planCodeTaken(
+      SqlClient client, UUID organizationId, String code, UUID planId) {
     return client
         .preparedQuery(
             "SELECT 1 FROM plans WHERE organization_id = $1 AND code = $2 AND id <> $3"

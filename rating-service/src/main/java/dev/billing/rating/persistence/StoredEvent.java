@@ -1,6 +1,7 @@
 package dev.billing.rating.persistence;
 
 import dev.billing.platform.contracts.MessageCodec;
+import dev.billing.rating.domain.usage.PropertyValues;
 import dev.billing.rating.domain.usage.RatedEvent;
 import io.vertx.mutiny.sqlclient.Row;
 import java.math.BigDecimal;

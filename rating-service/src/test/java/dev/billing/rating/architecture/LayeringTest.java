@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   @Test
-  void shouldKeepTheDomainPureAndTheApiOutermost() {
-    Layering.check("dev.billing.rating", "metering");
+  void shouldKeepTheDomainPureTheUseCasesInAppAndNoPackageCycles() {
+    Layering.checkApplicationLayer("dev.billing.rating");
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.billing.platform.contracts.AcceptedEventMessage;
 import dev.billing.platform.contracts.MessageCodec;
 import dev.billing.platform.contracts.UndecodableMessageException;
-import dev.billing.rating.persistence.PropertyValues;
+import dev.billing.rating.domain.usage.PropertyValues;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package dev.billing.rating.api.catalog;
 
+import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.metric.BillableMetricDefinition;
-import dev.billing.rating.persistence.CatalogQueries.MetricView;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -4,10 +4,13 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
+import dev.billing.rating.app.catalog.CreateBillableMetric;
+import dev.billing.rating.app.catalog.DeleteBillableMetric;
+import dev.billing.rating.app.catalog.UpdateBillableMetric;
+import dev.billing.rating.domain.catalog.MetricView;
 import dev.billing.rating.domain.metric.BillableMetricDefinition;
-import dev.billing.rating.persistence.CatalogQueries;
-import dev.billing.rating.persistence.CatalogQueries.MetricView;
-import dev.billing.rating.persistence.CatalogStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,13 +34,21 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BillableMetricResource {
 
-  private final CatalogStore store;
+  private final CreateBillableMetric create;
+  private final UpdateBillableMetric update;
+  private final DeleteBillableMetric delete;
   private final CatalogQueries queries;
   private final CurrentOrganization current;
 
   public BillableMetricResource(
-      CatalogStore store, CatalogQueries queries, CurrentOrganization current) {
-    this.store = store;
+      CreateBillableMetric create,
+      UpdateBillableMetric update,
+      DeleteBillableMetric delete,
+      CatalogQueries queries,
+      CurrentOrganization current) {
+    this.create = create;
+    this.update = update;
+    this.delete = delete;
     this.queries = queries;
     this.current = current;
   }
@@ -47,7 +58,7 @@ public class BillableMetricResource {
     Map<String, Object> input = BillableMetricRequest.require(request);
     UUID organizationId = current.id();
     BillableMetricDefinition definition = MetricParams.create(input);
-    return store.createMetric(organizationId, definition).map(BillableMetricResource::response);
+    return create.create(organizationId, definition).map(BillableMetricResource::response);
   }
 
   @GET
@@ -68,7 +79,11 @@ public class BillableMetricResource {
   public Uni<BillableMetricResponse> get(@PathParam("code") String code) {
     return queries
         .findMetric(current.id(), code)
-        .map(found -> response(found.orElseThrow(() -> ApiException.notFound("billable_metric"))));
+        .map(
+            found ->
+                response(
+                    found.orElseThrow(
+                        () -> new ApiException(RatingErrorCode.BILLABLE_METRIC_NOT_FOUND))));
   }
 
   @PUT
@@ -76,16 +91,15 @@ public class BillableMetricResource {
   public Uni<BillableMetricResponse> update(
       @PathParam("code") String code, BillableMetricRequest request) {
     Map<String, Object> input = BillableMetricRequest.require(request);
-    return store
-        .updateMetric(
-            current.id(), code, (stored, used) -> MetricParams.update(stored, input, used))
+    return update
+        .update(current.id(), code, (stored, used) -> MetricParams.update(stored, input, used))
         .map(BillableMetricResource::response);
   }
 
   @DELETE
   @Path("{code}")
   public Uni<BillableMetricResponse> delete(@PathParam("code") String code) {
-    return store.deleteMetric(current.id(), code).map(BillableMetricResource::response);
+    return delete.delete(current.id(), code).map(BillableMetricResource::response);
   }
 
   private static BillableMetricResponse response(MetricView view) {

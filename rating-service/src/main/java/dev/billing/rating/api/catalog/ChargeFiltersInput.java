@@ -3,8 +3,8 @@ package dev.billing.rating.api.catalog;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.ChargeFilterDefinition;
+import dev.billing.rating.domain.catalog.PlanPruning;
 import dev.billing.rating.domain.charge.ChargeModel;
-import dev.billing.rating.persistence.CatalogStore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,7 +78,7 @@ final class ChargeFiltersInput {
       }
       values.put(entry.getKey(), list);
     }
-    if (metric != null && !CatalogStore.declaresValues(metric.definition().filters(), values)) {
+    if (metric != null && !PlanPruning.declaresValues(metric.definition().filters(), values)) {
       errors.add("values", InputValues.INVALID);
       return null;
     }

@@ -2,9 +2,13 @@ package dev.billing.rating.api.catalog;
 
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.app.RatingErrorCode;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.Charge;
+import dev.billing.rating.domain.catalog.ChargeCodes;
+import dev.billing.rating.domain.catalog.ChargeCompatibility;
 import dev.billing.rating.domain.catalog.ChargeFilterDefinition;
+import dev.billing.rating.domain.catalog.MetricIndex;
 import dev.billing.rating.domain.charge.ChargeModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +34,7 @@ final class ChargeInput {
       Map<String, Object> input,
       UUID id,
       MetricIndex metrics,
-      String metricNotFound,
+      RatingErrorCode metricNotFound,
       Instant now,
       ValidationErrors errors) {
     return read(input, id, now, List.of(), metrics, metricNotFound, errors);
@@ -41,7 +45,7 @@ final class ChargeInput {
       Charge stored,
       Map<String, Object> input,
       MetricIndex metrics,
-      String metricNotFound,
+      RatingErrorCode metricNotFound,
       ValidationErrors errors) {
     Map<String, Object> merged = params(stored);
     if (input.get("billable_metric_id") != null || input.get("billable_metric_code") != null) {
@@ -62,7 +66,7 @@ final class ChargeInput {
       Instant createdAt,
       List<ChargeFilterDefinition> storedFilters,
       MetricIndex metrics,
-      String metricNotFound,
+      RatingErrorCode metricNotFound,
       ValidationErrors errors) {
     ValidationErrors found = new ValidationErrors();
     BillableMetric metric = metric(in, metrics, metricNotFound, found);
@@ -110,7 +114,10 @@ final class ChargeInput {
 
   /** By {@code billable_metric_id} (Lago's), else by {@code billable_metric_code}. */
   private static BillableMetric metric(
-      Map<String, Object> in, MetricIndex metrics, String notFound, ValidationErrors errors) {
+      Map<String, Object> in,
+      MetricIndex metrics,
+      RatingErrorCode notFound,
+      ValidationErrors errors) {
     Object id = in.get("billable_metric_id");
     Object code = in.get("billable_metric_code");
     if (id == null && code == null) {
@@ -120,7 +127,7 @@ final class ChargeInput {
     BillableMetric metric =
         id != null ? metrics.byId().get(InputValues.uuid(id)) : metrics.byCode().get(code);
     if (metric == null) {
-      throw ApiException.notFound(notFound);
+      throw new ApiException(notFound);
     }
     return metric;
   }

@@ -4,11 +4,12 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
+import dev.billing.rating.app.catalog.MetricRefs;
+import dev.billing.rating.app.catalog.UpdatePlan;
 import dev.billing.rating.domain.catalog.Charge;
-import dev.billing.rating.persistence.CatalogQueries;
-import dev.billing.rating.persistence.CatalogQueries.PlanView;
-import dev.billing.rating.persistence.CatalogStore;
-import dev.billing.rating.persistence.CatalogStore.MetricRefs;
+import dev.billing.rating.domain.catalog.PlanView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,13 +33,13 @@ import java.util.concurrent.atomic.AtomicReference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanChargeResource {
 
-  private final CatalogStore store;
+  private final UpdatePlan update;
   private final CatalogQueries queries;
   private final CurrentOrganization current;
 
   public PlanChargeResource(
-      CatalogStore store, CatalogQueries queries, CurrentOrganization current) {
-    this.store = store;
+      UpdatePlan update, CatalogQueries queries, CurrentOrganization current) {
+    this.update = update;
     this.queries = queries;
     this.current = current;
   }
@@ -47,8 +48,8 @@ public class PlanChargeResource {
   public Uni<ChargeResponse> create(@PathParam("code") String planCode, ChargeRequest request) {
     Map<String, Object> input = ChargeRequest.require(request);
     UUID chargeId = UUID.randomUUID();
-    return store
-        .updatePlan(
+    return update
+        .update(
             current.id(),
             planCode,
             PlanEdits.references(List.of(input)),
@@ -91,8 +92,8 @@ public class PlanChargeResource {
       ChargeRequest request) {
     Map<String, Object> input = ChargeRequest.require(request);
     AtomicReference<UUID> chargeId = new AtomicReference<>();
-    return store
-        .updatePlan(
+    return update
+        .update(
             current.id(),
             planCode,
             PlanEdits.references(List.of(input)),
@@ -109,8 +110,8 @@ public class PlanChargeResource {
   public Uni<ChargeResponse> delete(
       @PathParam("code") String planCode, @PathParam("charge_code") String chargeCode) {
     AtomicReference<Charge> removed = new AtomicReference<>();
-    return store
-        .updatePlan(
+    return update
+        .update(
             current.id(),
             planCode,
             new MetricRefs(Set.of(), Set.of()),
@@ -124,7 +125,7 @@ public class PlanChargeResource {
   private Uni<PlanView> plan(String planCode) {
     return queries
         .findPlan(current.id(), planCode)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("plan")));
+        .map(found -> found.orElseThrow(() -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND)));
   }
 
   private static Charge chargeOf(PlanView view, UUID chargeId) {

@@ -2,10 +2,13 @@ package dev.billing.rating.api.catalog;
 
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.MetricRefs;
 import dev.billing.rating.domain.catalog.BillableMetric;
 import dev.billing.rating.domain.catalog.Charge;
+import dev.billing.rating.domain.catalog.ChargeCodes;
+import dev.billing.rating.domain.catalog.MetricIndex;
 import dev.billing.rating.domain.catalog.Plan;
-import dev.billing.rating.persistence.CatalogStore.MetricRefs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +26,8 @@ import java.util.UUID;
  */
 final class PlanEdits {
 
-  static final String PLAN_ROUTES_METRIC = "billable_metrics";
-  static final String CHARGE_ROUTES_METRIC = "billable_metric";
+  static final RatingErrorCode PLAN_ROUTES_METRIC = RatingErrorCode.BILLABLE_METRICS_NOT_FOUND;
+  static final RatingErrorCode CHARGE_ROUTES_METRIC = RatingErrorCode.BILLABLE_METRIC_NOT_FOUND;
 
   private PlanEdits() {}
 
@@ -131,7 +134,7 @@ final class PlanEdits {
     return plan.charges().stream()
         .filter(c -> c.code().equals(code))
         .findFirst()
-        .orElseThrow(() -> ApiException.notFound("charge"));
+        .orElseThrow(() -> new ApiException(RatingErrorCode.CHARGE_NOT_FOUND));
   }
 
   private static Plan plan(

@@ -1,7 +1,7 @@
 package dev.billing.rating.api.catalog;
 
 import dev.billing.rating.domain.catalog.Plan;
-import dev.billing.rating.persistence.CatalogQueries.PlanView;
+import dev.billing.rating.domain.catalog.PlanView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -4,9 +4,12 @@ import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
-import dev.billing.rating.persistence.CatalogQueries;
-import dev.billing.rating.persistence.CatalogQueries.PlanView;
-import dev.billing.rating.persistence.CatalogStore;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.catalog.CatalogQueries;
+import dev.billing.rating.app.catalog.CreatePlan;
+import dev.billing.rating.app.catalog.DeletePlan;
+import dev.billing.rating.app.catalog.UpdatePlan;
+import dev.billing.rating.domain.catalog.PlanView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,12 +33,21 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-  private final CatalogStore store;
+  private final CreatePlan create;
+  private final UpdatePlan update;
+  private final DeletePlan delete;
   private final CatalogQueries queries;
   private final CurrentOrganization current;
 
-  public PlanResource(CatalogStore store, CatalogQueries queries, CurrentOrganization current) {
-    this.store = store;
+  public PlanResource(
+      CreatePlan create,
+      UpdatePlan update,
+      DeletePlan delete,
+      CatalogQueries queries,
+      CurrentOrganization current) {
+    this.create = create;
+    this.update = update;
+    this.delete = delete;
     this.queries = queries;
     this.current = current;
   }
@@ -44,8 +56,8 @@ public class PlanResource {
   public Uni<PlanResponse> create(PlanRequest request) {
     Map<String, Object> input = PlanRequest.require(request);
     UUID organizationId = current.id();
-    return store
-        .createPlan(
+    return create
+        .create(
             organizationId,
             PlanEdits.references(input.get("charges")),
             (metrics, now) -> PlanEdits.create(organizationId, input, metrics, now))
@@ -70,15 +82,18 @@ public class PlanResource {
   public Uni<PlanResponse> get(@PathParam("code") String code) {
     return queries
         .findPlan(current.id(), code)
-        .map(found -> response(found.orElseThrow(() -> ApiException.notFound("plan"))));
+        .map(
+            found ->
+                response(
+                    found.orElseThrow(() -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND))));
   }
 
   @PUT
   @Path("{code}")
   public Uni<PlanResponse> update(@PathParam("code") String code, PlanRequest request) {
     Map<String, Object> input = PlanRequest.require(request);
-    return store
-        .updatePlan(
+    return update
+        .update(
             current.id(),
             code,
             PlanEdits.references(input.get("charges")),
@@ -89,7 +104,7 @@ public class PlanResource {
   @DELETE
   @Path("{code}")
   public Uni<PlanResponse> delete(@PathParam("code") String code) {
-    return store.deletePlan(current.id(), code).map(PlanResource::response);
+    return delete.delete(current.id(), code).map(PlanResource::response);
   }
 
   private static PlanResponse response(PlanView view) {

@@ -4,17 +4,14 @@ import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
-import dev.billing.rating.domain.usage.EventRouter;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.metering.SubscriptionDirectory;
+import dev.billing.rating.app.usage.EstimateFees;
+import dev.billing.rating.domain.usage.PropertyValues;
 import dev.billing.rating.domain.usage.RatedEvent;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.messaging.SubscriptionReadThrough;
-import dev.billing.rating.metering.CatalogCache;
-import dev.billing.rating.metering.SubscriptionDirectory;
-import dev.billing.rating.metering.UsageQuery;
-import dev.billing.rating.metering.UsageQuery.Estimate;
-import dev.billing.rating.persistence.PropertyValues;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,23 +58,17 @@ public class EstimateFeesResource {
 
   private final CurrentOrganization organization;
   private final SubscriptionReadThrough subscriptions;
-  private final CatalogCache catalog;
-  private final UsageQuery usage;
-  private final Pool pool;
+  private final EstimateFees fees;
   private final Clock clock;
 
   public EstimateFeesResource(
       CurrentOrganization organization,
       SubscriptionReadThrough subscriptions,
-      CatalogCache catalog,
-      UsageQuery usage,
-      Pool pool,
+      EstimateFees fees,
       Clock clock) {
     this.organization = organization;
     this.subscriptions = subscriptions;
-    this.catalog = catalog;
-    this.usage = usage;
-    this.pool = pool;
+    this.fees = fees;
     this.clock = clock;
   }
 
@@ -112,36 +103,16 @@ public class EstimateFeesResource {
         new SubscriptionDirectory.Address(organizationId, input.externalSubscriptionId());
     return subscriptions
         .covering(address, now)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("subscription")))
-        .call(
-            subscription ->
-                catalog
-                    .metricCodeExists(pool, organizationId, input.code())
-                    .invoke(
-                        exists -> {
-                          if (!exists) {
-                            throw ApiException.notFound("billable_metric");
-                          }
-                        }))
+        .map(
+            found ->
+                found.orElseThrow(() -> new ApiException(RatingErrorCode.SUBSCRIPTION_NOT_FOUND)))
         .flatMap(subscription -> estimate(subscription, event));
   }
 
   private Uni<Response> estimate(SubscriptionTerms subscription, RatedEvent event) {
-    return usage
-        .estimate(subscription, event)
+    return fees.estimate(subscription, event)
         .map(
-            found -> {
-              Estimate estimate = found.orElseThrow(() -> ApiException.notFound("plan"));
-              if (estimate.instantCharges() == 0) {
-                throw ValidationErrors.single("code", "does_not_match_an_instant_charge");
-              }
-              if (estimate.fees().isEmpty()
-                  && estimate
-                      .routing()
-                      .errors()
-                      .contains(EventRouter.MISSING_AGGREGATION_PROPERTY)) {
-                throw ValidationErrors.single("properties", "missing_aggregation_property");
-              }
+            estimate -> {
               String currency = estimate.plan().amountCurrency();
               return new Response(
                   estimate.fees().stream()

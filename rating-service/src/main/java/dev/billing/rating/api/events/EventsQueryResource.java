@@ -3,12 +3,10 @@ package dev.billing.rating.api.events;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
-import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
-import dev.billing.rating.persistence.EventQueryRepository;
+import dev.billing.rating.app.ledger.LedgerQueries;
 import dev.billing.rating.persistence.EventQueryRepository.EventFilter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,22 +33,18 @@ public class EventsQueryResource {
   public record EventsResponse(List<EventJson> events, PaginationMeta meta) {}
 
   private final CurrentOrganization organization;
-  private final EventQueryRepository events;
-  private final Pool pool;
+  private final LedgerQueries ledger;
 
-  public EventsQueryResource(
-      CurrentOrganization organization, EventQueryRepository events, Pool pool) {
+  public EventsQueryResource(CurrentOrganization organization, LedgerQueries ledger) {
     this.organization = organization;
-    this.events = events;
-    this.pool = pool;
+    this.ledger = ledger;
   }
 
   @GET
   @Path("/{transactionId}")
   public Uni<EventResponse> get(@PathParam("transactionId") String transactionId) {
-    return events
-        .byTransactionId(pool, organization.id(), transactionId)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("event")))
+    return ledger
+        .event(organization.id(), transactionId)
         .map(stored -> new EventResponse(EventJson.of(stored)));
   }
 
@@ -68,16 +62,12 @@ public class EventsQueryResource {
     Instant to = errors.instant("timestamp_to", timestampTo);
     errors.throwIfAny();
     EventFilter filter = new EventFilter(organization.id(), code, externalSubscriptionId, from, to);
-    return events
-        .count(pool, filter)
-        .flatMap(
-            total ->
-                events
-                    .list(pool, filter, request.perPage(), request.offset())
-                    .map(
-                        page1 ->
-                            new EventsResponse(
-                                page1.stream().map(EventJson::of).toList(),
-                                PaginationMeta.of(request, total))));
+    return ledger
+        .events(filter, request)
+        .map(
+            found ->
+                new EventsResponse(
+                    found.items().stream().map(EventJson::of).toList(),
+                    PaginationMeta.of(request, found.totalCount())));
   }
 }

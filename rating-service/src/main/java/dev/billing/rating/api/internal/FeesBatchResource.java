@@ -3,13 +3,10 @@ package dev.billing.rating.api.internal;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.contracts.PeriodFeesBatch;
 import dev.billing.platform.error.ValidationErrors;
-import dev.billing.rating.domain.usage.SubscriptionTerms;
-import dev.billing.rating.metering.UsageQuery;
-import dev.billing.rating.metering.UsageQuery.PeriodAt;
-import dev.billing.rating.metering.UsageQuery.PeriodUsage;
-import dev.billing.rating.persistence.SubscriptionRepository;
+import dev.billing.rating.app.usage.SubscriptionFees;
+import dev.billing.rating.app.usage.SubscriptionFees.PeriodOf;
+import dev.billing.rating.app.usage.UsageQuery.PeriodUsage;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,13 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Internal API for invoicing-service's billing runs: the fee lines of many subscriptions' usage
@@ -44,48 +37,27 @@ public class FeesBatchResource {
    */
   private record Wanted(UUID subscriptionId, Instant at, Instant billedTo) {}
 
-  private final SubscriptionRepository subscriptions;
-  private final UsageQuery usage;
-  private final Pool pool;
+  private final SubscriptionFees fees;
 
-  public FeesBatchResource(SubscriptionRepository subscriptions, UsageQuery usage, Pool pool) {
-    this.subscriptions = subscriptions;
-    this.usage = usage;
-    this.pool = pool;
+  public FeesBatchResource(SubscriptionFees fees) {
+    this.fees = fees;
   }
 
   @POST
   public Uni<PeriodFeesBatch.Response> fees(PeriodFeesBatch request) {
     List<Wanted> wanted = validated(request);
-    return subscriptions
-        .byIds(pool, wanted.stream().map(Wanted::subscriptionId).distinct().toList())
-        .flatMap(
-            found -> {
-              Map<UUID, SubscriptionTerms> byId =
-                  found.stream()
-                      .collect(Collectors.toMap(SubscriptionTerms::id, Function.identity()));
-              List<Wanted> known =
-                  wanted.stream().filter(w -> byId.containsKey(w.subscriptionId())).toList();
-              return usage
-                  .atEach(
-                      known.stream()
-                          .map(w -> new PeriodAt(byId.get(w.subscriptionId()), w.at()))
-                          .toList())
-                  .map(usages -> answer(wanted, known, usages));
-            });
+    return fees.ofEach(wanted.stream().map(w -> new PeriodOf(w.subscriptionId(), w.at())).toList())
+        .map(usages -> answer(wanted, usages));
   }
 
   private static PeriodFeesBatch.Response answer(
-      List<Wanted> wanted, List<Wanted> known, List<Optional<PeriodUsage>> usages) {
-    Map<Wanted, PeriodFees> priced = new HashMap<>();
-    for (int i = 0; i < known.size(); i++) {
-      Instant billedTo = known.get(i).billedTo();
-      Wanted w = known.get(i);
-      usages.get(i).ifPresent(u -> priced.put(w, PeriodFeesJson.of(u, billedTo)));
-    }
+      List<Wanted> wanted, List<Optional<PeriodUsage>> usages) {
     // null where a period could not be priced (Jackson writes it; List.of would refuse it)
     List<PeriodFees> fees = new ArrayList<>();
-    wanted.forEach(w -> fees.add(priced.get(w)));
+    for (int i = 0; i < wanted.size(); i++) {
+      Instant billedTo = wanted.get(i).billedTo();
+      fees.add(usages.get(i).map(u -> PeriodFeesJson.of(u, billedTo)).orElse(null));
+    }
     return new PeriodFeesBatch.Response(fees);
   }
 

@@ -3,10 +3,9 @@ package dev.billing.rating.api.internal;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
-import dev.billing.rating.metering.UsageQuery;
-import dev.billing.rating.persistence.SubscriptionRepository;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.usage.SubscriptionFees;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,14 +29,10 @@ public class FeesResource {
    */
   public record Response(PeriodFees fees) {}
 
-  private final SubscriptionRepository subscriptions;
-  private final UsageQuery usage;
-  private final Pool pool;
+  private final SubscriptionFees fees;
 
-  public FeesResource(SubscriptionRepository subscriptions, UsageQuery usage, Pool pool) {
-    this.subscriptions = subscriptions;
-    this.usage = usage;
-    this.pool = pool;
+  public FeesResource(SubscriptionFees fees) {
+    this.fees = fees;
   }
 
   @GET
@@ -50,19 +45,14 @@ public class FeesResource {
     Instant periodAt = errors.requiredInstant("from", from);
     Instant billedTo = to == null ? null : errors.requiredInstant("to", to);
     errors.throwIfAny();
-    return subscriptions
-        .byId(pool, id)
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("subscription")))
-        .flatMap(subscription -> usage.at(subscription, periodAt))
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("plan")))
-        .map(period -> new Response(PeriodFeesJson.of(period, billedTo)));
+    return fees.of(id, periodAt).map(period -> new Response(PeriodFeesJson.of(period, billedTo)));
   }
 
   private static UUID uuid(String id) {
     try {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
-      throw ApiException.notFound("subscription");
+      throw new ApiException(RatingErrorCode.SUBSCRIPTION_NOT_FOUND);
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.billing.rating.api.internal;
 
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.readmodel.OwnerAnswers;
-import dev.billing.rating.messaging.CurrentMessages;
+import dev.billing.rating.app.catalog.CurrentMessages;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

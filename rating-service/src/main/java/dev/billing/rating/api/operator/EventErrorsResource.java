@@ -3,11 +3,10 @@ package dev.billing.rating.api.operator;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.error.ValidationErrors;
-import dev.billing.rating.persistence.EventErrorRepository;
+import dev.billing.rating.app.ledger.LedgerQueries;
 import dev.billing.rating.persistence.EventErrorRepository.EventError;
 import dev.billing.rating.persistence.EventErrorRepository.Filter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -60,12 +59,10 @@ public class EventErrorsResource {
    */
   public record ListResponse(List<EventErrorJson> eventErrors, PaginationMeta meta) {}
 
-  private final EventErrorRepository errors;
-  private final Pool pool;
+  private final LedgerQueries ledger;
 
-  public EventErrorsResource(EventErrorRepository errors, Pool pool) {
-    this.errors = errors;
-    this.pool = pool;
+  public EventErrorsResource(LedgerQueries ledger) {
+    this.ledger = ledger;
   }
 
   @GET
@@ -77,17 +74,13 @@ public class EventErrorsResource {
       @QueryParam("per_page") String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     Filter filter = new Filter(uuid(organizationId), error, externalSubscriptionId);
-    return errors
-        .count(pool, filter)
-        .flatMap(
-            total ->
-                errors
-                    .list(pool, filter, request.perPage(), request.offset())
-                    .map(
-                        page1 ->
-                            new ListResponse(
-                                page1.stream().map(EventErrorJson::of).toList(),
-                                PaginationMeta.of(request, total))));
+    return ledger
+        .eventErrors(filter, request)
+        .map(
+            found ->
+                new ListResponse(
+                    found.items().stream().map(EventErrorJson::of).toList(),
+                    PaginationMeta.of(request, found.totalCount())));
   }
 
   private static UUID uuid(String value) {

@@ -1,10 +1,8 @@
 package dev.billing.rating.api.operator;
 
 import dev.billing.platform.error.ApiException;
-import dev.billing.rating.metering.UsageRebuilder;
-import dev.billing.rating.persistence.SubscriptionRepository;
+import dev.billing.rating.app.metering.RerateSubscription;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,14 +24,10 @@ public class RerateResource {
    */
   public record Rerated(String subscriptionId, Instant from) {}
 
-  private final SubscriptionRepository subscriptions;
-  private final UsageRebuilder rebuilder;
-  private final Pool pool;
+  private final RerateSubscription rerate;
 
-  public RerateResource(SubscriptionRepository subscriptions, UsageRebuilder rebuilder, Pool pool) {
-    this.subscriptions = subscriptions;
-    this.rebuilder = rebuilder;
-    this.pool = pool;
+  public RerateResource(RerateSubscription rerate) {
+    this.rerate = rerate;
   }
 
   @POST
@@ -47,12 +41,6 @@ public class RerateResource {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw ApiException.badRequest("subscription id must be a UUID and from an ISO instant");
     }
-    return pool.withTransaction(
-        tx ->
-            subscriptions
-                .byId(tx, id)
-                .map(found -> found.orElseThrow(() -> ApiException.notFound("subscription")))
-                .call(subscription -> rebuilder.rebuild(tx, subscription, at))
-                .map(subscription -> new Rerated(subscription.id().toString(), at)));
+    return rerate.rerate(id, at).map(subscription -> new Rerated(subscription.id().toString(), at));
   }
 }

@@ -3,10 +3,11 @@ package dev.billing.rating.api.usage;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
+import dev.billing.rating.app.RatingErrorCode;
+import dev.billing.rating.app.metering.SubscriptionDirectory;
+import dev.billing.rating.app.usage.UsageQuery;
 import dev.billing.rating.domain.usage.SubscriptionTerms;
 import dev.billing.rating.messaging.SubscriptionReadThrough;
-import dev.billing.rating.metering.SubscriptionDirectory;
-import dev.billing.rating.metering.UsageQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,9 +59,9 @@ public class CurrentUsageResource {
         .map(
             found -> {
               SubscriptionTerms subscription =
-                  found.orElseThrow(() -> ApiException.notFound("subscription"));
+                  found.orElseThrow(() -> new ApiException(RatingErrorCode.SUBSCRIPTION_NOT_FOUND));
               if (!subscription.externalCustomerId().equals(externalCustomerId)) {
-                throw ApiException.notFound("customer");
+                throw new ApiException(RatingErrorCode.CUSTOMER_NOT_FOUND);
               }
               return subscription;
             })
@@ -68,6 +69,8 @@ public class CurrentUsageResource {
         .map(
             priced ->
                 new Response(
-                    CustomerUsageJson.of(priced.orElseThrow(() -> ApiException.notFound("plan")))));
+                    CustomerUsageJson.of(
+                        priced.orElseThrow(
+                            () -> new ApiException(RatingErrorCode.PLAN_NOT_FOUND)))));
   }
 }

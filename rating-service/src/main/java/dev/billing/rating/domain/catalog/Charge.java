@@ -41,4 +41,43 @@ public record Charge(
     ChargeProperties pricing,
     List<String> pricingGroupKeys,
     List<ChargeFilterDefinition> filters,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /** This charge with another code. */
+  public Charge withCode(String code) {
+    return new Charge(
+        id,
+        code,
+        billableMetricId,
+        chargeModel,
+        payInAdvance,
+        invoiceable,
+        prorated,
+        minAmountCents,
+        invoiceDisplayName,
+        properties,
+        pricing,
+        pricingGroupKeys,
+        filters,
+        createdAt);
+  }
+
+  /** This charge with other filters. */
+  public Charge withFilters(List<ChargeFilterDefinition> filters) {
+    return new Charge(
+        id,
+        code,
+        billableMetricId,
+        chargeModel,
+        payInAdvance,
+        invoiceable,
+        prorated,
+        minAmountCents,
+        invoiceDisplayName,
+        properties,
+        pricing,
+        pricingGroupKeys,
+        filters,
+        createdAt);
+  }
+}

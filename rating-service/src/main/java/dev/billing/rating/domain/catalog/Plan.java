@@ -42,6 +42,26 @@ public record Plan(
     List<Charge> charges,
     Instant createdAt) {
 
+  /** This plan with other charges. */
+  public Plan withCharges(List<Charge> charges) {
+    return new Plan(
+        id,
+        organizationId,
+        code,
+        name,
+        invoiceDisplayName,
+        description,
+        interval,
+        amountCents,
+        amountCurrency,
+        payInAdvance,
+        trialPeriodDays,
+        billChargesMonthly,
+        minimumCommitment,
+        charges,
+        createdAt);
+  }
+
   /**
    * Lago's {@code minimum_commitment}.
    *
