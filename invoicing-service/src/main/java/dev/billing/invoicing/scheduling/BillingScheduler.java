@@ -1,7 +1,7 @@
 package dev.billing.invoicing.scheduling;
 
-import dev.billing.invoicing.billing.BillingRun;
-import dev.billing.invoicing.billing.DraftFinalizer;
+import dev.billing.invoicing.app.billing.BillingRun;
+import dev.billing.invoicing.app.billing.DraftFinalizer;
 import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package dev.billing.invoicing.scheduling;
 
-import dev.billing.invoicing.persistence.SubscriptionStore;
+import dev.billing.invoicing.app.subscription.SubscriptionStore;
 import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

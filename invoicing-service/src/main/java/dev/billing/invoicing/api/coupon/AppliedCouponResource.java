@@ -1,6 +1,6 @@
 package dev.billing.invoicing.api.coupon;
 
-import dev.billing.invoicing.billing.AppliedCoupons;
+import dev.billing.invoicing.app.billing.AppliedCoupons;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.platform.api.PageRequest;
@@ -34,6 +34,7 @@ public class AppliedCouponResource {
   public record ListResponse(List<AppliedCouponJson> appliedCoupons, PaginationMeta meta) {}
 
   private final AppliedCoupons service;
+  private final AppliedCouponViews views;
   private final AppliedCouponRepository applied;
   private final CustomerRepository customers;
   private final CurrentOrganization current;
@@ -41,11 +42,13 @@ public class AppliedCouponResource {
 
   public AppliedCouponResource(
       AppliedCoupons service,
+      AppliedCouponViews views,
       AppliedCouponRepository applied,
       CustomerRepository customers,
       CurrentOrganization current,
       Pool pool) {
     this.service = service;
+    this.views = views;
     this.applied = applied;
     this.customers = customers;
     this.current = current;
@@ -58,8 +61,11 @@ public class AppliedCouponResource {
       throw ApiException.missingRootKey("applied_coupon");
     }
     return service
-        .apply(current.id(), request.appliedCoupon())
-        .map(AppliedCouponJson.Response::new);
+        .apply(current.id(), request.appliedCoupon().command())
+        .map(
+            r ->
+                new AppliedCouponJson.Response(
+                    AppliedCouponJson.of(r.applied(), r.customer(), List.of())));
   }
 
   @GET
@@ -69,12 +75,12 @@ public class AppliedCouponResource {
       @QueryParam("page") String page,
       @QueryParam("per_page") String perPage) {
     return list(
-        pool, service, applied, customers, current.id(), externalCustomerId, status, page, perPage);
+        pool, views, applied, customers, current.id(), externalCustomerId, status, page, perPage);
   }
 
   static Uni<ListResponse> list(
       Pool pool,
-      AppliedCoupons service,
+      AppliedCouponViews views,
       AppliedCouponRepository applied,
       CustomerRepository customers,
       UUID org,
@@ -100,9 +106,9 @@ public class AppliedCouponResource {
                     total ->
                         applied
                             .list(pool, org, customer, status, request.perPage(), request.offset())
-                            .flatMap(rows -> service.views(pool, org, rows))
+                            .flatMap(rows -> views.of(pool, org, rows))
                             .map(
-                                views ->
-                                    new ListResponse(views, PaginationMeta.of(request, total)))));
+                                json ->
+                                    new ListResponse(json, PaginationMeta.of(request, total)))));
   }
 }

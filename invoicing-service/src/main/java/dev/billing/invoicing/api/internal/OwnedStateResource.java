@@ -1,6 +1,6 @@
 package dev.billing.invoicing.api.internal;
 
-import dev.billing.invoicing.messaging.CurrentMessages;
+import dev.billing.invoicing.app.outbox.CurrentMessages;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.readmodel.OwnerAnswers;
 import io.smallrye.mutiny.Uni;

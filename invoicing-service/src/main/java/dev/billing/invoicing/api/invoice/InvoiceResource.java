@@ -1,8 +1,9 @@
 package dev.billing.invoicing.api.invoice;
 
-import dev.billing.invoicing.billing.InvoiceLifecycle;
-import dev.billing.invoicing.billing.OneOffInvoices;
-import dev.billing.invoicing.billing.SubscriptionBilling;
+import dev.billing.invoicing.app.billing.FinalizeInvoice;
+import dev.billing.invoicing.app.billing.OneOffInvoices;
+import dev.billing.invoicing.app.billing.RefreshInvoice;
+import dev.billing.invoicing.app.billing.VoidInvoice;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -52,9 +53,10 @@ public class InvoiceResource {
   private final CurrentOrganization organization;
   private final InvoiceRepository invoices;
   private final CustomerRepository customers;
-  private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
-  private final SubscriptionBilling billing;
+  private final FinalizeInvoice finalizeInvoice;
+  private final VoidInvoice voidInvoice;
+  private final RefreshInvoice refreshInvoice;
   private final OneOffInvoices oneOff;
   private final Pool pool;
 
@@ -62,17 +64,19 @@ public class InvoiceResource {
       CurrentOrganization organization,
       InvoiceRepository invoices,
       CustomerRepository customers,
-      InvoiceLifecycle lifecycle,
       InvoiceViews views,
-      SubscriptionBilling billing,
+      FinalizeInvoice finalizeInvoice,
+      VoidInvoice voidInvoice,
+      RefreshInvoice refreshInvoice,
       OneOffInvoices oneOff,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.customers = customers;
-    this.lifecycle = lifecycle;
     this.views = views;
-    this.billing = billing;
+    this.finalizeInvoice = finalizeInvoice;
+    this.voidInvoice = voidInvoice;
+    this.refreshInvoice = refreshInvoice;
     this.oneOff = oneOff;
     this.pool = pool;
   }
@@ -85,7 +89,7 @@ public class InvoiceResource {
       throw ApiException.missingRootKey("invoice");
     }
     return oneOff
-        .create(organization.id(), request.invoice())
+        .create(organization.id(), request.invoice().command())
         .flatMap(this::view)
         .map(InvoiceResponse::new);
   }
@@ -139,7 +143,8 @@ public class InvoiceResource {
   @Path("/{id}/finalize")
   public Uni<InvoiceResponse> finalizeInvoice(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> lifecycle.finalize(tx, organization.id(), invoiceId))
+    return finalizeInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
@@ -148,7 +153,8 @@ public class InvoiceResource {
   @Path("/{id}/refresh")
   public Uni<InvoiceResponse> refresh(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> billing.refresh(tx, organization.id(), invoiceId))
+    return refreshInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
@@ -157,7 +163,8 @@ public class InvoiceResource {
   @Path("/{id}/void")
   public Uni<InvoiceResponse> voidInvoice(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> lifecycle.voidInvoice(tx, organization.id(), invoiceId))
+    return voidInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }

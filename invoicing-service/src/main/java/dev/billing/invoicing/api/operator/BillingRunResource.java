@@ -1,7 +1,7 @@
 package dev.billing.invoicing.api.operator;
 
-import dev.billing.invoicing.billing.BillingRun;
-import dev.billing.invoicing.billing.DraftFinalizer;
+import dev.billing.invoicing.app.billing.BillingRun;
+import dev.billing.invoicing.app.billing.DraftFinalizer;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import io.smallrye.mutiny.Uni;

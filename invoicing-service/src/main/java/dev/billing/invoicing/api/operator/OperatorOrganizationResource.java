@@ -2,9 +2,9 @@ package dev.billing.invoicing.api.operator;
 
 import dev.billing.invoicing.api.organization.OrganizationJson;
 import dev.billing.invoicing.api.organization.OrganizationResponse;
+import dev.billing.invoicing.app.organization.OrganizationStore;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
 import dev.billing.invoicing.persistence.OrganizationRepository;
-import dev.billing.invoicing.persistence.OrganizationStore;
 import dev.billing.invoicing.persistence.webhook.SigningKeyRepository;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
