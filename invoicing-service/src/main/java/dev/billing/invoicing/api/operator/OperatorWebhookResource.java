@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.app.webhook.ReplayWebhook;
 import dev.billing.invoicing.domain.webhook.DeliveryStatus;
 import dev.billing.invoicing.messaging.webhook.WebhookDispatcher;
 import dev.billing.invoicing.persistence.webhook.WebhookDeliveryRepository;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,19 +35,19 @@ public class OperatorWebhookResource {
   private final WebhookDeliveryRepository deliveries;
   private final WebhookDispatcher dispatcher;
   private final ObjectMapper json;
-  private final Clock clock;
+  private final ReplayWebhook replayWebhook;
 
   public OperatorWebhookResource(
       Pool pool,
       WebhookDeliveryRepository deliveries,
       WebhookDispatcher dispatcher,
       ObjectMapper json,
-      Clock clock) {
+      ReplayWebhook replayWebhook) {
     this.pool = pool;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
     this.json = json;
-    this.clock = clock;
+    this.replayWebhook = replayWebhook;
   }
 
   /**
@@ -112,9 +112,8 @@ public class OperatorWebhookResource {
   @POST
   @Path("/{id}/replay")
   public Uni<WebhookDeliveryJson.Response> replay(@PathParam("id") String id) {
-    return deliveries
-        .replay(pool, parseId(id), clock.instant())
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("webhook")))
+    return replayWebhook
+        .apply(parseId(id))
         .invoke(() -> dispatcher.poll().subscribe().with(ignored -> {}, e -> {}))
         .map(d -> new WebhookDeliveryJson.Response(WebhookDeliveryJson.of(d, json)));
   }

@@ -3,7 +3,9 @@ package dev.billing.invoicing.api.subscription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billing.invoicing.api.JsonBodies;
-import dev.billing.invoicing.app.subscription.SubscriptionStore;
+import dev.billing.invoicing.app.subscription.ChangeSubscription;
+import dev.billing.invoicing.app.subscription.CreateSubscription;
+import dev.billing.invoicing.app.subscription.SubscriptionQueries;
 import dev.billing.invoicing.domain.subscription.CreateRequest;
 import dev.billing.invoicing.domain.subscription.SubscriptionStatus;
 import dev.billing.platform.api.PageRequest;
@@ -40,14 +42,23 @@ public class SubscriptionResource {
   private static final Set<String> ON_TERMINATION_CREDIT_NOTE =
       Set.of("credit", "refund", "offset", "skip");
 
-  private final SubscriptionStore store;
+  private final CreateSubscription createSubscription;
+  private final ChangeSubscription changeSubscription;
+  private final SubscriptionQueries queries;
   private final CurrentOrganization current;
   private final Clock clock;
   private final ObjectMapper mapper;
 
   public SubscriptionResource(
-      SubscriptionStore store, CurrentOrganization current, Clock clock, ObjectMapper mapper) {
-    this.store = store;
+      CreateSubscription createSubscription,
+      ChangeSubscription changeSubscription,
+      SubscriptionQueries queries,
+      CurrentOrganization current,
+      Clock clock,
+      ObjectMapper mapper) {
+    this.createSubscription = createSubscription;
+    this.changeSubscription = changeSubscription;
+    this.queries = queries;
     this.current = current;
     this.clock = clock;
     this.mapper = mapper;
@@ -91,7 +102,7 @@ public class SubscriptionResource {
     CreateRequest create =
         new CreateRequest(
             in.externalId().trim(), in.name(), billingTime.get(), subscriptionAt, endingAt);
-    return store
+    return createSubscription
         .create(current.id(), in.externalCustomerId().trim(), in.planCode().trim(), create)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -116,7 +127,7 @@ public class SubscriptionResource {
     errors.throwIfAny();
     List<String> wanted = statuses.isEmpty() ? List.of("active") : List.copyOf(statuses);
     Instant now = clock.instant();
-    return store
+    return queries
         .list(
             current.id(), externalCustomerId, planCode, wanted, request.perPage(), request.offset())
         .map(
@@ -132,7 +143,7 @@ public class SubscriptionResource {
   public Uni<SubscriptionResponse> get(
       @PathParam("external_id") String externalId, @QueryParam("status") String status) {
     String wanted = status(status, "active");
-    return store
+    return queries
         .find(current.id(), externalId, wanted)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -162,7 +173,7 @@ public class SubscriptionResource {
             : Optional.ofNullable(errors.instant("ending_at", endingAtSent.orElse(null)));
     Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
     errors.throwIfAny();
-    return store
+    return changeSubscription
         .update(current.id(), externalId, wanted, in.name(), endingAt, subscriptionAt)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -188,7 +199,7 @@ public class SubscriptionResource {
       errors.add("on_termination_credit_note", "value_is_invalid");
     }
     errors.throwIfAny();
-    return store
+    return changeSubscription
         .terminate(current.id(), externalId, wanted, onTerminationInvoice, onTerminationCreditNote)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }

@@ -1,9 +1,6 @@
 package dev.billing.invoicing.messaging.webhook;
 
-import dev.billing.invoicing.app.customer.CustomerStore;
-import dev.billing.invoicing.app.webhook.WebhookPayloads;
-import dev.billing.invoicing.domain.webhook.WebhookTypes;
-import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
+import dev.billing.invoicing.app.webhook.AnnounceCustomer;
 import dev.billing.platform.consumer.Decoded;
 import dev.billing.platform.consumer.InboundMessage;
 import dev.billing.platform.consumer.MessageHandler;
@@ -24,15 +21,10 @@ import java.util.List;
 @ApplicationScoped
 public class CustomerWebhooks implements MessageHandler<CustomerMessage> {
 
-  private final CustomerStore customers;
-  private final WebhookOutbox webhooks;
-  private final WebhookPayloads payloads;
+  private final AnnounceCustomer announce;
 
-  public CustomerWebhooks(
-      CustomerStore customers, WebhookOutbox webhooks, WebhookPayloads payloads) {
-    this.customers = customers;
-    this.webhooks = webhooks;
-    this.payloads = payloads;
+  public CustomerWebhooks(AnnounceCustomer announce) {
+    this.announce = announce;
   }
 
   @Override
@@ -57,24 +49,7 @@ public class CustomerWebhooks implements MessageHandler<CustomerMessage> {
         .map(Decoded::value)
         .filter(m -> !m.deleted())
         .onItem()
-        .transformToUniAndConcatenate(
-            m ->
-                customers
-                    .find(m.organizationId(), m.externalId())
-                    .onFailure()
-                    .recoverWithNull()
-                    .flatMap(
-                        view ->
-                            view == null
-                                ? Uni.createFrom().item(0)
-                                : webhooks.enqueue(
-                                    tx,
-                                    m.organizationId(),
-                                    m.revision() == 1
-                                        ? WebhookTypes.CUSTOMER_CREATED
-                                        : WebhookTypes.CUSTOMER_UPDATED,
-                                    "customer",
-                                    payloads.customer(view))))
+        .transformToUniAndConcatenate(m -> announce.apply(tx, m))
         .collect()
         .last()
         .replaceWithVoid();

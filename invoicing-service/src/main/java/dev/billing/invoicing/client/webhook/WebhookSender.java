@@ -1,4 +1,4 @@
-package dev.billing.invoicing.messaging.webhook;
+package dev.billing.invoicing.client.webhook;
 
 import dev.billing.invoicing.config.InvoicingConfig;
 import dev.billing.invoicing.persistence.webhook.ClaimedDelivery;

@@ -1,4 +1,4 @@
-package dev.billing.invoicing.messaging.webhook;
+package dev.billing.invoicing.client.webhook;
 
 /**
  * What one attempt to deliver a webhook gave.

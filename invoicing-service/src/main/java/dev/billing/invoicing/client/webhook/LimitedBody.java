@@ -1,4 +1,4 @@
-package dev.billing.invoicing.messaging.webhook;
+package dev.billing.invoicing.client.webhook;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
