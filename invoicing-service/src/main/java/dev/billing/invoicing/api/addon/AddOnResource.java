@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.addon;
 
 import dev.billing.invoicing.app.coupon.AddOnCatalog;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.addon.AddOn;
 import dev.billing.invoicing.persistence.coupon.AddOnRepository;
 import dev.billing.platform.api.PageRequest;
@@ -164,10 +165,10 @@ public class AddOnResource {
   private static AddOn valid(AddOn addOn, Long cents, String currency) {
     ValidationErrors errors = new ValidationErrors();
     if (addOn.name() == null || addOn.name().isBlank()) {
-      errors.add("name", "value_is_mandatory");
+      errors.add("name", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     if (addOn.code().isBlank()) {
-      errors.add("code", "value_is_mandatory");
+      errors.add("code", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     amount(cents, currency, errors);
     errors.throwIfAny();
@@ -176,13 +177,13 @@ public class AddOnResource {
 
   private static Money amount(Long cents, String currency, ValidationErrors errors) {
     if (cents == null) {
-      errors.add("amount_cents", "value_is_mandatory");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_MANDATORY.code());
     } else if (cents < 0) {
-      errors.add("amount_cents", "value_is_out_of_range");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     boolean knownCurrency = currency != null && Currencies.isKnown(currency);
     if (!knownCurrency) {
-      errors.add("amount_currency", "value_is_invalid");
+      errors.add("amount_currency", ErrorCode.VALUE_IS_INVALID.code());
     }
     return Money.ofMinor(cents == null || cents < 0 ? 0 : cents, knownCurrency ? currency : "USD");
   }

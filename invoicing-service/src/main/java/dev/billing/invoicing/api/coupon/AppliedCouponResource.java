@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.coupon;
 
 import dev.billing.invoicing.app.billing.AppliedCoupons;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.platform.api.PageRequest;
@@ -90,7 +91,7 @@ public class AppliedCouponResource {
       String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     if (status != null && !Set.of("active", "terminated").contains(status)) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     Uni<UUID> customerId =
         externalCustomerId == null

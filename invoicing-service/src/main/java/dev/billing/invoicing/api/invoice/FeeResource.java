@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.invoice;
 
 import dev.billing.invoicing.api.invoice.InvoiceJson.FeeJson;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.FeeFilter;
 import dev.billing.invoicing.persistence.InvoiceRepository.FeeView;
@@ -72,7 +73,7 @@ public class FeeResource {
       @QueryParam("per_page") String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     if (feeType != null && !TYPES.contains(feeType)) {
-      throw ValidationErrors.single("fee_type", "value_is_invalid");
+      throw ValidationErrors.single("fee_type", ErrorCode.VALUE_IS_INVALID.code());
     }
     FeeFilter filter =
         new FeeFilter(organization.id(), externalSubscriptionId, feeType, billableMetricCode);

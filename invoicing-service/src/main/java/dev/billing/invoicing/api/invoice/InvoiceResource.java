@@ -1,9 +1,10 @@
 package dev.billing.invoicing.api.invoice;
 
+import dev.billing.invoicing.app.billing.CreateOneOffInvoice;
 import dev.billing.invoicing.app.billing.FinalizeInvoice;
-import dev.billing.invoicing.app.billing.OneOffInvoices;
 import dev.billing.invoicing.app.billing.RefreshInvoice;
 import dev.billing.invoicing.app.billing.VoidInvoice;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -57,7 +58,7 @@ public class InvoiceResource {
   private final FinalizeInvoice finalizeInvoice;
   private final VoidInvoice voidInvoice;
   private final RefreshInvoice refreshInvoice;
-  private final OneOffInvoices oneOff;
+  private final CreateOneOffInvoice oneOff;
   private final Pool pool;
 
   public InvoiceResource(
@@ -68,7 +69,7 @@ public class InvoiceResource {
       FinalizeInvoice finalizeInvoice,
       VoidInvoice voidInvoice,
       RefreshInvoice refreshInvoice,
-      OneOffInvoices oneOff,
+      CreateOneOffInvoice oneOff,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
@@ -111,7 +112,7 @@ public class InvoiceResource {
     PageRequest request = PageRequest.of(page, perPage);
     ValidationErrors errors = new ValidationErrors();
     if (status != null && !STATUSES.contains(status)) {
-      errors.add("status", "value_is_invalid");
+      errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     LocalDate from = date(issuingDateFrom, "issuing_date_from", errors);
     LocalDate to = date(issuingDateTo, "issuing_date_to", errors);
@@ -188,7 +189,7 @@ public class InvoiceResource {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(field, "invalid_date");
+      errors.add(field, ErrorCode.INVALID_DATE.code());
       return null;
     }
   }

@@ -2,6 +2,7 @@ package dev.billing.invoicing.api.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billing.invoicing.app.webhook.ReplayWebhook;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.webhook.DeliveryStatus;
 import dev.billing.invoicing.messaging.webhook.WebhookDispatcher;
 import dev.billing.invoicing.persistence.webhook.WebhookDeliveryRepository;
@@ -69,14 +70,14 @@ public class OperatorWebhookResource {
       try {
         organization = UUID.fromString(organizationId.trim());
       } catch (IllegalArgumentException e) {
-        errors.add("organization_id", "value_is_invalid");
+        errors.add("organization_id", ErrorCode.VALUE_IS_INVALID.code());
       }
     }
     DeliveryStatus statusFilter = null;
     if (status != null && !status.isBlank()) {
       statusFilter = DeliveryStatus.fromCode(status.trim()).orElse(null);
       if (statusFilter == null) {
-        errors.add("status", "value_is_invalid");
+        errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
       }
     }
     errors.throwIfAny();

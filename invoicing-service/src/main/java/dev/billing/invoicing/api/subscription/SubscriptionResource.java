@@ -6,6 +6,7 @@ import dev.billing.invoicing.api.JsonBodies;
 import dev.billing.invoicing.app.subscription.ChangeSubscription;
 import dev.billing.invoicing.app.subscription.CreateSubscription;
 import dev.billing.invoicing.app.subscription.SubscriptionQueries;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.subscription.CreateRequest;
 import dev.billing.invoicing.domain.subscription.SubscriptionStatus;
 import dev.billing.platform.api.PageRequest;
@@ -94,7 +95,7 @@ public class SubscriptionResource {
             ? Optional.of(BillingTime.CALENDAR)
             : BillingTime.fromWireName(in.billingTime());
     if (billingTime.isEmpty()) {
-      errors.add("billing_time", "value_is_invalid");
+      errors.add("billing_time", ErrorCode.VALUE_IS_INVALID.code());
     }
     Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
     Instant endingAt = errors.instant("ending_at", in.endingAt());
@@ -123,7 +124,7 @@ public class SubscriptionResource {
     statuses.stream()
         .filter(s -> SubscriptionStatus.fromWireName(s).isEmpty())
         .findAny()
-        .ifPresent(s -> errors.add("status", "value_is_invalid"));
+        .ifPresent(s -> errors.add("status", ErrorCode.VALUE_IS_INVALID.code()));
     errors.throwIfAny();
     List<String> wanted = statuses.isEmpty() ? List.of("active") : List.copyOf(statuses);
     Instant now = clock.instant();
@@ -161,7 +162,7 @@ public class SubscriptionResource {
     }
     String wanted = status(status, null);
     if (wanted != null && !wanted.equals("active") && !wanted.equals("pending")) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     SubscriptionUpdateRequest.Input in = request.subscription();
     ValidationErrors errors = new ValidationErrors();
@@ -189,14 +190,14 @@ public class SubscriptionResource {
     String wanted = status(status, "active");
     ValidationErrors errors = new ValidationErrors();
     if (!wanted.equals("active") && !wanted.equals("pending")) {
-      errors.add("status", "value_is_invalid");
+      errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     if (onTerminationInvoice != null && !ON_TERMINATION_INVOICE.contains(onTerminationInvoice)) {
-      errors.add("on_termination_invoice", "value_is_invalid");
+      errors.add("on_termination_invoice", ErrorCode.VALUE_IS_INVALID.code());
     }
     if (onTerminationCreditNote != null
         && !ON_TERMINATION_CREDIT_NOTE.contains(onTerminationCreditNote)) {
-      errors.add("on_termination_credit_note", "value_is_invalid");
+      errors.add("on_termination_credit_note", ErrorCode.VALUE_IS_INVALID.code());
     }
     errors.throwIfAny();
     return changeSubscription
@@ -209,14 +210,14 @@ public class SubscriptionResource {
       return fallback;
     }
     if (SubscriptionStatus.fromWireName(given).isEmpty()) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     return given;
   }
 
   private static void mandatory(ValidationErrors errors, String field, String value) {
     if (value == null || value.isBlank()) {
-      errors.add(field, "value_is_mandatory");
+      errors.add(field, ErrorCode.VALUE_IS_MANDATORY.code());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.billing.invoicing.app.billing;
 
 import dev.billing.invoicing.app.outbox.ChangeWriter;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.coupon.AppliedCoupon;
 import dev.billing.invoicing.domain.coupon.Coupon;
 import dev.billing.invoicing.domain.coupon.CouponFrequency;
@@ -146,7 +147,7 @@ public class AppliedCoupons {
         .invoke(
             was -> {
               if (was) {
-                throw ValidationErrors.single("coupon", "coupon_is_not_reusable");
+                throw ValidationErrors.single("coupon", ErrorCode.COUPON_IS_NOT_REUSABLE.code());
               }
             })
         .replaceWithVoid();
@@ -162,7 +163,7 @@ public class AppliedCoupons {
       return writer.customer(tx, customer.withCurrency(currency, now));
     }
     if (!customer.currency().equals(currency)) {
-      throw ValidationErrors.single("currency", "currencies_does_not_match");
+      throw ValidationErrors.single("currency", ErrorCode.CURRENCIES_DOES_NOT_MATCH.code());
     }
     return Uni.createFrom().item(customer);
   }
@@ -178,10 +179,10 @@ public class AppliedCoupons {
       String currency =
           in.amountCurrency() != null ? in.amountCurrency() : amount.currency().code();
       if (cents < 0) {
-        errors.add("amount_cents", "value_is_out_of_range");
+        errors.add("amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
       }
       if (!Currencies.isKnown(currency)) {
-        errors.add("amount_currency", "value_is_invalid");
+        errors.add("amount_currency", ErrorCode.VALUE_IS_INVALID.code());
       }
       errors.throwIfAny();
       amount = Money.ofMinor(cents, currency);
@@ -192,7 +193,8 @@ public class AppliedCoupons {
           Arrays.stream(CouponFrequency.values())
               .filter(f -> f.wireName().equals(in.frequency()))
               .findFirst()
-              .orElseThrow(() -> ValidationErrors.single("frequency", "value_is_invalid"));
+              .orElseThrow(
+                  () -> ValidationErrors.single("frequency", ErrorCode.VALUE_IS_INVALID.code()));
     }
     Integer duration =
         in.frequencyDuration() != null ? in.frequencyDuration() : t.frequencyDuration();

@@ -2,6 +2,7 @@ package dev.billing.invoicing.app.billing;
 
 import dev.billing.invoicing.app.outbox.InvoiceMessages;
 import dev.billing.invoicing.app.webhook.WebhookPayloads;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.InvoiceNumber;
@@ -184,7 +185,7 @@ public class InvoiceLifecycle {
         .flatMap(
             invoice -> {
               if (!"draft".equals(invoice.status())) {
-                throw new ApiException(InvoiceErrorCode.NOT_FINALIZABLE);
+                throw new ApiException(ErrorCode.NOT_FINALIZABLE);
               }
               return customers
                   .findById(tx, organizationId, invoice.customerId())
@@ -202,7 +203,7 @@ public class InvoiceLifecycle {
         .flatMap(
             invoice -> {
               if (!"finalized".equals(invoice.status())) {
-                throw new ApiException(InvoiceErrorCode.NOT_VOIDABLE);
+                throw new ApiException(ErrorCode.NOT_VOIDABLE);
               }
               return changed(tx, invoices.markVoided(tx, invoice.id(), now), invoice)
                   .flatMap(voided -> publish(tx, voided));

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * A one-off invoice to create, as asked (checked by {@link OneOffInvoices}).
+ * A one-off invoice to create, as asked (checked by {@link CreateOneOffInvoice}).
  *
  * @param externalCustomerId the customer
  * @param currency the invoice's; by default the customer's, else the first add-on's

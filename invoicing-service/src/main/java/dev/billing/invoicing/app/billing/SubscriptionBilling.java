@@ -1,6 +1,7 @@
 package dev.billing.invoicing.app.billing;
 
 import dev.billing.invoicing.client.RatingFees;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.billing.SubscriptionFacts;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.ChargesSchedule;
@@ -175,7 +176,7 @@ public class SubscriptionBilling {
         .flatMap(
             invoice -> {
               if (!"draft".equals(invoice.status())) {
-                throw new ApiException(InvoiceErrorCode.NOT_REFRESHABLE);
+                throw new ApiException(ErrorCode.NOT_REFRESHABLE);
               }
               return invoiceRepository
                   .subscriptionsOf(tx, List.of(invoiceId))

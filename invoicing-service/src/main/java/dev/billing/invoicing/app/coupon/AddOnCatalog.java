@@ -1,5 +1,6 @@
 package dev.billing.invoicing.app.coupon;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.addon.AddOn;
 import dev.billing.invoicing.persistence.coupon.AddOnRepository;
 import dev.billing.platform.error.ApiException;
@@ -37,7 +38,7 @@ public class AddOnCatalog {
                 requireFreeCode(tx, addOn.organizationId(), addOn.code())
                     .chain(() -> addOns.insert(tx, addOn)))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
+        .transform(e -> ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code()))
         .replaceWith(addOn);
   }
 
@@ -56,7 +57,7 @@ public class AddOnCatalog {
                           return free.chain(() -> addOns.update(tx, changed)).replaceWith(changed);
                         }))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"));
+        .transform(e -> ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code()));
   }
 
   /** Deletes the add-on with this code; invoiced fees keep it, its code is free again. */
@@ -79,7 +80,7 @@ public class AddOnCatalog {
         .invoke(
             found -> {
               if (found.isPresent()) {
-                throw ValidationErrors.single("code", "value_already_exist");
+                throw ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code());
               }
             })
         .replaceWithVoid();

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.app.coupon;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.invoicing.persistence.coupon.CouponRepository;
 import dev.billing.invoicing.persistence.coupon.CouponRepository.StoredCoupon;
@@ -50,7 +51,7 @@ public class CouponCatalog {
                     .chain(() -> requireFreeCode(tx, organizationId, coupon.terms().code()))
                     .chain(() -> coupons.insert(tx, coupon)))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
+        .transform(e -> ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code()))
         .replaceWith(coupon);
   }
 
@@ -73,7 +74,7 @@ public class CouponCatalog {
                                                 tx, organizationId, changed.terms().code()))
                                 .call(changed -> coupons.update(tx, changed))))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"));
+        .transform(e -> ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code()));
   }
 
   /** Terminates the coupon with this code and its active applications; returns it terminated. */
@@ -123,7 +124,7 @@ public class CouponCatalog {
         .invoke(
             found -> {
               if (found.isPresent()) {
-                throw ValidationErrors.single("code", "value_already_exist");
+                throw ValidationErrors.single("code", ErrorCode.VALUE_ALREADY_EXIST.code());
               }
             })
         .replaceWithVoid();

@@ -1,6 +1,7 @@
 package dev.billing.invoicing.app.customer;
 
 import dev.billing.invoicing.app.outbox.ChangeWriter;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.customer.CustomerChanges;
 import dev.billing.invoicing.domain.customer.CustomerRules;
@@ -177,7 +178,7 @@ public class CustomerStore {
     if (!open.isEmpty()
         && held.currency() != null
         && !Objects.equals(held.currency(), updated.currency())) {
-      throw ValidationErrors.single("currency", "currencies_does_not_match");
+      throw ValidationErrors.single("currency", ErrorCode.CURRENCIES_DOES_NOT_MATCH.code());
     }
   }
 

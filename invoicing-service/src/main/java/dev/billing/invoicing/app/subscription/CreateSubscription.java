@@ -2,6 +2,7 @@ package dev.billing.invoicing.app.subscription;
 
 import dev.billing.invoicing.app.customer.CustomerStore;
 import dev.billing.invoicing.app.outbox.ChangeWriter;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.organization.Organization;
 import dev.billing.invoicing.domain.plan.Plan;
@@ -114,7 +115,8 @@ public class CreateSubscription {
                   return writer.customer(tx, customer.withCurrency(plan.currency(), now));
                 }
                 if (!customer.currency().equals(plan.currency())) {
-                  throw ValidationErrors.single("currency", "currencies_does_not_match");
+                  throw ValidationErrors.single(
+                      "currency", ErrorCode.CURRENCIES_DOES_NOT_MATCH.code());
                 }
                 return Uni.createFrom().item(customer);
               }
@@ -145,7 +147,7 @@ public class CreateSubscription {
               Optional<Subscription> pending =
                   open.stream().filter(Subscription::isPending).findFirst();
               if (open.stream().anyMatch(s -> !s.customerId().equals(customer.id()))) {
-                throw ValidationErrors.single("external_id", "value_already_exist");
+                throw ValidationErrors.single("external_id", ErrorCode.VALUE_ALREADY_EXIST.code());
               }
               Uni<Plan> activePlan =
                   active.isEmpty()

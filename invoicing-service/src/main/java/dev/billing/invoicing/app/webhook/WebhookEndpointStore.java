@@ -1,5 +1,6 @@
 package dev.billing.invoicing.app.webhook;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.webhook.WebhookEndpoint;
 import dev.billing.invoicing.domain.webhook.WebhookEndpointRules;
 import dev.billing.invoicing.persistence.webhook.WebhookEndpointRepository;
@@ -42,14 +43,15 @@ public class WebhookEndpointStore {
                     .invoke(
                         count -> {
                           if (count >= WebhookEndpointRules.MAX_ENDPOINTS_PER_ORGANIZATION) {
-                            throw ValidationErrors.single("base", "exceeded_limit");
+                            throw ValidationErrors.single("base", ErrorCode.EXCEEDED_LIMIT.code());
                           }
                         })
                     .chain(() -> requireFreeUrl(tx, endpoint))
                     .chain(() -> endpoints.insert(tx, endpoint))
                     .replaceWith(endpoint))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("webhook_url", "value_already_exist"));
+        .transform(
+            e -> ValidationErrors.single("webhook_url", ErrorCode.VALUE_ALREADY_EXIST.code()));
   }
 
   /** Applies {@code change} to the current endpoint; 404 if the organization has no such one. */
@@ -72,7 +74,8 @@ public class WebhookEndpointStore {
                         })
                     .call(updated -> endpoints.update(tx, updated)))
         .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("webhook_url", "value_already_exist"));
+        .transform(
+            e -> ValidationErrors.single("webhook_url", ErrorCode.VALUE_ALREADY_EXIST.code()));
   }
 
   /** Deletes the endpoint and its deliveries (as Lago does); returns what was deleted. */
@@ -107,7 +110,7 @@ public class WebhookEndpointStore {
         .invoke(
             taken -> {
               if (taken) {
-                throw ValidationErrors.single("webhook_url", "value_already_exist");
+                throw ValidationErrors.single("webhook_url", ErrorCode.VALUE_ALREADY_EXIST.code());
               }
             })
         .replaceWithVoid();

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.subscription;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.billing.PlanChange;
 import dev.billing.invoicing.domain.billing.Trial;
 import dev.billing.invoicing.domain.plan.Plan;
@@ -318,7 +319,7 @@ public final class SubscriptionLifecycle {
       Instant now) {
     ValidationErrors errors = new ValidationErrors();
     if (subscriptionAt != null && !(s.isPending() && s.previousId() == null)) {
-      errors.add("subscription_at", "value_is_invalid");
+      errors.add("subscription_at", ErrorCode.VALUE_IS_INVALID.code());
     }
     Instant newStart = subscriptionAt != null ? subscriptionAt : s.subscriptionAt();
     Instant newEnd = endingAt == null ? s.endingAt() : endingAt.orElse(null);
@@ -350,7 +351,7 @@ public final class SubscriptionLifecycle {
     if (endingAt != null
         && (!endingAt.isAfter(now)
             || (subscriptionAt != null && !endingAt.isAfter(subscriptionAt)))) {
-      errors.add("ending_at", "invalid_date");
+      errors.add("ending_at", ErrorCode.INVALID_DATE.code());
     }
     return errors;
   }

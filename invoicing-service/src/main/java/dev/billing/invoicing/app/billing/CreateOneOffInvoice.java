@@ -1,6 +1,7 @@
 package dev.billing.invoicing.app.billing;
 
 import dev.billing.invoicing.app.outbox.ChangeWriter;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.addon.AddOn;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
@@ -34,7 +35,7 @@ import java.util.UUID;
  * {@code value_is_out_of_range}.
  */
 @ApplicationScoped
-public class OneOffInvoices {
+public class CreateOneOffInvoice {
 
   private final Pool pool;
   private final CustomerRepository customers;
@@ -44,7 +45,7 @@ public class OneOffInvoices {
   private final InvoiceLifecycle lifecycle;
   private final Clock clock;
 
-  public OneOffInvoices(
+  public CreateOneOffInvoice(
       Pool pool,
       CustomerRepository customers,
       OrganizationRepository organizations,
@@ -68,23 +69,23 @@ public class OneOffInvoices {
     }
     ValidationErrors errors = new ValidationErrors();
     if (in.fees() == null || in.fees().isEmpty()) {
-      errors.add("fees", "value_is_mandatory");
+      errors.add("fees", ErrorCode.VALUE_IS_MANDATORY.code());
     } else {
       for (OneOffInvoiceCommand.Fee fee : in.fees()) {
         if (fee == null) {
-          errors.add("fees", "value_is_invalid");
+          errors.add("fees", ErrorCode.VALUE_IS_INVALID.code());
           continue;
         }
         if (fee.units() != null && fee.units().signum() < 0) {
-          errors.add("units", "value_is_out_of_range");
+          errors.add("units", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
         }
         if (fee.unitAmountCents() != null && fee.unitAmountCents() < 0) {
-          errors.add("unit_amount_cents", "value_is_out_of_range");
+          errors.add("unit_amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
         }
       }
     }
     if (in.currency() != null && !Currencies.isKnown(in.currency())) {
-      errors.add("currency", "value_is_invalid");
+      errors.add("currency", ErrorCode.VALUE_IS_INVALID.code());
     }
     errors.throwIfAny();
     return pool.withTransaction(
@@ -127,7 +128,7 @@ public class OneOffInvoices {
                 ? customer.currency()
                 : found.get(0).amount().currency().code();
     if (customer.currency() != null && !customer.currency().equals(code)) {
-      throw ValidationErrors.single("currency", "currencies_does_not_match");
+      throw ValidationErrors.single("currency", ErrorCode.CURRENCIES_DOES_NOT_MATCH.code());
     }
     CurrencyUnit currency = Currencies.of(code);
     List<FeeLine> lines = new ArrayList<>();

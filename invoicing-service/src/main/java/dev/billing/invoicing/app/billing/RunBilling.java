@@ -31,9 +31,9 @@ import org.jboss.logging.Logger;
  * is read while the last ones of a page are billed.
  */
 @ApplicationScoped
-public class BillingRun {
+public class RunBilling {
 
-  private static final Logger LOG = Logger.getLogger(BillingRun.class);
+  private static final Logger LOG = Logger.getLogger(RunBilling.class);
 
   /**
    * What a run did.
@@ -74,7 +74,7 @@ public class BillingRun {
   private final InvoicingConfig.Billing config;
   private final Clock clock;
 
-  public BillingRun(
+  public RunBilling(
       Pool pool,
       BillingPositionRepository positions,
       BillingContexts contexts,

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Finalizes the drafts whose grace period has ended. */
 @ApplicationScoped
-public class DraftFinalizer {
+public class FinalizeDueDrafts {
 
   private static final int BATCH = 500;
 
@@ -18,7 +18,7 @@ public class DraftFinalizer {
   private final InvoiceRepository invoices;
   private final InvoiceLifecycle lifecycle;
 
-  public DraftFinalizer(Pool pool, InvoiceRepository invoices, InvoiceLifecycle lifecycle) {
+  public FinalizeDueDrafts(Pool pool, InvoiceRepository invoices, InvoiceLifecycle lifecycle) {
     this.pool = pool;
     this.invoices = invoices;
     this.lifecycle = lifecycle;
