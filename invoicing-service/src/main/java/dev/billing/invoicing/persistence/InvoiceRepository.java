@@ -2,6 +2,8 @@ package dev.billing.invoicing.persistence;
 
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.FeeType;
+import dev.billing.invoicing.domain.invoice.Invoice;
+import dev.billing.invoicing.domain.invoice.InvoiceStatus;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.CurrencyUnit;
@@ -30,75 +32,6 @@ import java.util.UUID;
 /** Invoices, their fees and the subscriptions they bill (tables {@code invoices}, {@code fees}). */
 @ApplicationScoped
 public class InvoiceRepository {
-
-  /**
-   * A stored invoice header.
-   *
-   * @param id lago_id
-   * @param organizationId the tenant
-   * @param customerId the customer
-   * @param sequentialId the customer's running number, once finalized
-   * @param number the invoice number ({@code <prefix>-DRAFT} while a draft)
-   * @param invoiceType subscription or one_off
-   * @param status draft, finalized or voided
-   * @param paymentStatus pending, succeeded or failed
-   * @param currency ISO 4217
-   * @param issuingDate the billing day
-   * @param paymentDueDate when payment is due
-   * @param netPaymentTerm days
-   * @param gracePeriodEndsAt when a draft finalizes on its own
-   * @param totals Lago's totals
-   * @param billedAsOf the instant the run billed up to
-   * @param finalizedAt when finalized
-   * @param voidedAt when voided
-   * @param createdAt created
-   * @param updatedAt updated
-   */
-  public record StoredInvoice(
-      UUID id,
-      UUID organizationId,
-      UUID customerId,
-      Long sequentialId,
-      String number,
-      String invoiceType,
-      String status,
-      String paymentStatus,
-      String currency,
-      LocalDate issuingDate,
-      LocalDate paymentDueDate,
-      int netPaymentTerm,
-      Instant gracePeriodEndsAt,
-      InvoiceTotals totals,
-      Instant billedAsOf,
-      Instant finalizedAt,
-      Instant voidedAt,
-      Instant createdAt,
-      Instant updatedAt) {
-
-    /** This draft as {@link #finalize} leaves it. */
-    public StoredInvoice finalized(String number, long sequentialId, Instant at) {
-      return new StoredInvoice(
-          id,
-          organizationId,
-          customerId,
-          sequentialId,
-          number,
-          invoiceType,
-          "finalized",
-          paymentStatus,
-          currency,
-          issuingDate,
-          paymentDueDate,
-          netPaymentTerm,
-          gracePeriodEndsAt,
-          totals,
-          billedAsOf,
-          at,
-          voidedAt,
-          createdAt,
-          at);
-    }
-  }
 
   /**
    * A stored fee.
@@ -174,7 +107,7 @@ public class InvoiceRepository {
   /** Inserts an invoice, the subscriptions it bills and its fees; returns the fees as stored. */
   public Uni<List<StoredFee>> insert(
       SqlClient tx,
-      StoredInvoice invoice,
+      Invoice invoice,
       List<BilledSubscription> subscriptions,
       List<FeeLine> fees,
       Map<String, ChargeDetails> details,
@@ -189,7 +122,7 @@ public class InvoiceRepository {
               invoice.sequentialId(),
               invoice.number(),
               invoice.invoiceType(),
-              invoice.status(),
+              invoice.status().wireName(),
               invoice.paymentStatus(),
               invoice.currency(),
               invoice.issuingDate(),
@@ -385,7 +318,7 @@ public class InvoiceRepository {
   /** A draft's new fees and totals, after a refresh. */
   public Uni<Void> replaceFees(
       SqlClient tx,
-      StoredInvoice invoice,
+      Invoice invoice,
       List<FeeLine> fees,
       Map<String, ChargeDetails> details,
       UUID subscriptionId,
@@ -428,7 +361,7 @@ public class InvoiceRepository {
         .map(rows -> fees(rows).stream().map(StoredFee::line).toList());
   }
 
-  public Uni<Optional<StoredInvoice>> find(SqlClient client, UUID organizationId, UUID id) {
+  public Uni<Optional<Invoice>> find(SqlClient client, UUID organizationId, UUID id) {
     return client
         .preparedQuery(
             "SELECT " + INVOICE_COLUMNS + " FROM invoices WHERE id = $1 AND organization_id = $2")
@@ -436,7 +369,7 @@ public class InvoiceRepository {
         .map(InvoiceRepository::first);
   }
 
-  public Uni<Optional<StoredInvoice>> findForUpdate(SqlClient tx, UUID organizationId, UUID id) {
+  public Uni<Optional<Invoice>> findForUpdate(SqlClient tx, UUID organizationId, UUID id) {
     return tx.preparedQuery(
             "SELECT "
                 + INVOICE_COLUMNS
@@ -467,7 +400,7 @@ public class InvoiceRepository {
           + " AND ($4::date IS NULL OR issuing_date >= $4)"
           + " AND ($5::date IS NULL OR issuing_date <= $5)";
 
-  public Uni<List<StoredInvoice>> list(SqlClient client, Filter filter, int limit, long offset) {
+  public Uni<List<Invoice>> list(SqlClient client, Filter filter, int limit, long offset) {
     return client
         .preparedQuery(
             "SELECT "
@@ -478,7 +411,7 @@ public class InvoiceRepository {
         .execute(filterTuple(filter).addInteger(limit).addLong(offset))
         .map(
             rows -> {
-              List<StoredInvoice> invoices = new ArrayList<>();
+              List<Invoice> invoices = new ArrayList<>();
               rows.forEach(r -> invoices.add(invoice(r)));
               return invoices;
             });
@@ -696,7 +629,7 @@ public class InvoiceRepository {
   }
 
   /** Drafts whose grace period is over. */
-  public Uni<List<StoredInvoice>> draftsDue(SqlClient client, Instant now, int limit) {
+  public Uni<List<Invoice>> draftsDue(SqlClient client, Instant now, int limit) {
     return client
         .preparedQuery(
             "SELECT "
@@ -706,7 +639,7 @@ public class InvoiceRepository {
         .execute(Tuple.of(odt(now), limit))
         .map(
             rows -> {
-              List<StoredInvoice> invoices = new ArrayList<>();
+              List<Invoice> invoices = new ArrayList<>();
               rows.forEach(r -> invoices.add(invoice(r)));
               return invoices;
             });
@@ -717,12 +650,12 @@ public class InvoiceRepository {
         f.organizationId(), f.customerId(), f.status(), f.issuingDateFrom(), f.issuingDateTo());
   }
 
-  private static Optional<StoredInvoice> first(RowSet<Row> rows) {
+  private static Optional<Invoice> first(RowSet<Row> rows) {
     var it = rows.iterator();
     return it.hasNext() ? Optional.of(invoice(it.next())) : Optional.empty();
   }
 
-  private static StoredInvoice invoice(Row r) {
+  private static Invoice invoice(Row r) {
     CurrencyUnit currency = Currencies.of(r.getString("currency"));
     InvoiceTotals totals =
         new InvoiceTotals(
@@ -735,14 +668,14 @@ public class InvoiceRepository {
             money(r, "credit_notes_amount_cents", currency),
             money(r, "prepaid_credit_amount_cents", currency),
             money(r, "total_amount_cents", currency));
-    return new StoredInvoice(
+    return new Invoice(
         r.getUUID("id"),
         r.getUUID("organization_id"),
         r.getUUID("customer_id"),
         r.getLong("sequential_id"),
         r.getString("number"),
         r.getString("invoice_type"),
-        r.getString("status"),
+        InvoiceStatus.fromWire(r.getString("status")),
         r.getString("payment_status"),
         currency.code(),
         r.getLocalDate("issuing_date"),

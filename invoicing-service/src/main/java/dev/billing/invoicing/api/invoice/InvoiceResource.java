@@ -5,6 +5,7 @@ import dev.billing.invoicing.app.billing.FinalizeInvoice;
 import dev.billing.invoicing.app.billing.RefreshInvoice;
 import dev.billing.invoicing.app.billing.VoidInvoice;
 import dev.billing.invoicing.domain.ErrorCode;
+import dev.billing.invoicing.domain.invoice.InvoiceStatus;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -38,7 +39,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
-  private static final Set<String> STATUSES = Set.of("draft", "finalized", "voided");
+  private static final Set<String> STATUSES =
+      Set.of(
+          InvoiceStatus.DRAFT.wireName(),
+          InvoiceStatus.FINALIZED.wireName(),
+          InvoiceStatus.VOIDED.wireName());
 
   /**
    * @param invoice the invoice

@@ -1,9 +1,9 @@
 package dev.billing.invoicing.api.invoice;
 
 import dev.billing.invoicing.api.coupon.CreditJson;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.persistence.InvoiceParts;
 import dev.billing.invoicing.persistence.InvoiceRepository;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.InvoiceViewRepository;
 import dev.billing.platform.error.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +32,7 @@ public class InvoiceViews {
         .map(views -> views.get(0));
   }
 
-  public Uni<List<InvoiceJson>> of(
-      SqlClient client, UUID organizationId, List<StoredInvoice> page) {
+  public Uni<List<InvoiceJson>> of(SqlClient client, UUID organizationId, List<Invoice> page) {
     if (page.isEmpty()) {
       return Uni.createFrom().item(List.of());
     }
@@ -41,13 +40,13 @@ public class InvoiceViews {
         .parts(
             client,
             organizationId,
-            page.stream().map(StoredInvoice::id).toList(),
-            page.stream().map(StoredInvoice::customerId).distinct().toList())
+            page.stream().map(Invoice::id).toList(),
+            page.stream().map(Invoice::customerId).distinct().toList())
         .map(parts -> page.stream().map(invoice -> json(invoice, parts)).toList());
   }
 
   /** The view of an invoice with these parts, its header as given. */
-  public static InvoiceJson json(StoredInvoice invoice, InvoiceParts parts) {
+  public static InvoiceJson json(Invoice invoice, InvoiceParts parts) {
     return InvoiceJson.of(
         invoice,
         parts.customers().get(invoice.customerId()),

@@ -4,9 +4,9 @@ import dev.billing.invoicing.api.customer.CustomerJson;
 import dev.billing.invoicing.api.invoice.InvoiceViews;
 import dev.billing.invoicing.api.subscription.SubscriptionJson;
 import dev.billing.invoicing.app.webhook.WebhookPayloads;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.persistence.CustomerView;
 import dev.billing.invoicing.persistence.InvoiceParts;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.SubscriptionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.time.Instant;
 public class LagoWebhookPayloads implements WebhookPayloads {
 
   @Override
-  public Object invoice(StoredInvoice invoice, InvoiceParts parts) {
+  public Object invoice(Invoice invoice, InvoiceParts parts) {
     return InvoiceViews.json(invoice, parts);
   }
 

@@ -6,11 +6,11 @@ import dev.billing.invoicing.domain.coupon.CouponApplicator;
 import dev.billing.invoicing.domain.coupon.CouponCredit;
 import dev.billing.invoicing.domain.coupon.DiscountableFee;
 import dev.billing.invoicing.domain.invoice.FeeLine;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
 import dev.billing.invoicing.persistence.InvoiceRepository.StoredFee;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository.StoredAppliedCoupon;
 import dev.billing.platform.money.Currencies;
@@ -50,7 +50,7 @@ public class CouponCrediting {
   }
 
   /** Applies the coupons; true when they credited the invoice (its totals and fees changed). */
-  public Uni<Boolean> apply(SqlClient tx, StoredInvoice invoice, Instant at) {
+  public Uni<Boolean> apply(SqlClient tx, Invoice invoice, Instant at) {
     if (!"subscription".equals(invoice.invoiceType())) {
       return Uni.createFrom().item(false);
     }
@@ -80,7 +80,7 @@ public class CouponCrediting {
 
   private Uni<Boolean> credit(
       SqlClient tx,
-      StoredInvoice invoice,
+      Invoice invoice,
       List<StoredAppliedCoupon> coupons,
       List<StoredFee> fees,
       List<BilledSubscriptionView> subscriptions,

@@ -5,7 +5,9 @@ import dev.billing.invoicing.app.webhook.WebhookPayloads;
 import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.domain.invoice.InvoiceNumber;
+import dev.billing.invoicing.domain.invoice.InvoiceStatus;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
 import dev.billing.invoicing.domain.organization.Organization;
@@ -17,7 +19,6 @@ import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
 import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.InvoiceViewRepository;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.webhook.WebhookOutbox;
@@ -88,15 +89,15 @@ public class InvoiceLifecycle {
       Map<String, ChargeDetails> details,
       Instant asOf) {
     Instant now = stored(clock.instant());
-    StoredInvoice draft =
-        new StoredInvoice(
+    Invoice draft =
+        new Invoice(
             UUID.randomUUID(),
             organization.id(),
             customer.id(),
             null,
             InvoiceNumber.draft(organization.documentNumberPrefix()),
             "subscription",
-            "draft",
+            InvoiceStatus.DRAFT,
             "pending",
             invoice.totals().feesAmount().currency().code(),
             invoice.issuingDate(),
@@ -143,15 +144,15 @@ public class InvoiceLifecycle {
     LocalDate issuing = now.atZone(zone).toLocalDate();
     InvoiceTotals totals =
         InvoiceTotals.of(fees.get(0).currency(), fees, Money.zero(fees.get(0).currency()));
-    StoredInvoice draft =
-        new StoredInvoice(
+    Invoice draft =
+        new Invoice(
             UUID.randomUUID(),
             organization.id(),
             customer.id(),
             null,
             InvoiceNumber.draft(organization.documentNumberPrefix()),
             "one_off",
-            "draft",
+            InvoiceStatus.DRAFT,
             totals.paymentStatusAtFinalization(),
             totals.feesAmount().currency().code(),
             issuing,
@@ -184,7 +185,7 @@ public class InvoiceLifecycle {
         .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
         .flatMap(
             invoice -> {
-              if (!"draft".equals(invoice.status())) {
+              if (!invoice.status().isFinalizable()) {
                 throw new ApiException(ErrorCode.NOT_FINALIZABLE);
               }
               return customers
@@ -202,7 +203,7 @@ public class InvoiceLifecycle {
         .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
         .flatMap(
             invoice -> {
-              if (!"finalized".equals(invoice.status())) {
+              if (!invoice.status().isVoidable()) {
                 throw new ApiException(ErrorCode.NOT_VOIDABLE);
               }
               return changed(tx, invoices.markVoided(tx, invoice.id(), now), invoice)
@@ -215,11 +216,7 @@ public class InvoiceLifecycle {
    * draft this transaction wrote, or null to read them; what a coupon credited is read back.
    */
   private Uni<Void> finalize(
-      SqlClient tx,
-      StoredInvoice draft,
-      Customer customer,
-      InvoiceParts written,
-      Instant clockNow) {
+      SqlClient tx, Invoice draft, Customer customer, InvoiceParts written, Instant clockNow) {
     Instant now = stored(clockNow);
     UUID organizationId = draft.organizationId();
     // coupons first (Lago applies them on finalization only), then the invoice as they left it
@@ -256,7 +253,7 @@ public class InvoiceLifecycle {
    * statements.
    */
   private Uni<Void> number(
-      SqlClient tx, StoredInvoice draft, Customer customer, InvoiceParts parts, Instant now) {
+      SqlClient tx, Invoice draft, Customer customer, InvoiceParts parts, Instant now) {
     UUID organizationId = draft.organizationId();
     return Uni.combine()
         .all()
@@ -281,7 +278,7 @@ public class InvoiceLifecycle {
   }
 
   /** Writes a change of an invoice and reads the invoice back, in one round trip. */
-  private Uni<StoredInvoice> changed(SqlClient tx, Uni<Void> change, StoredInvoice invoice) {
+  private Uni<Invoice> changed(SqlClient tx, Uni<Void> change, Invoice invoice) {
     return Uni.combine()
         .all()
         .unis(change, invoices.find(tx, invoice.organizationId(), invoice.id()))
@@ -289,7 +286,7 @@ public class InvoiceLifecycle {
         .map(written -> written.getItem2().orElseThrow());
   }
 
-  private Uni<Void> publish(SqlClient tx, StoredInvoice invoice) {
+  private Uni<Void> publish(SqlClient tx, Invoice invoice) {
     return views
         .parts(tx, invoice.organizationId(), List.of(invoice.id()), List.of(invoice.customerId()))
         .flatMap(parts -> publish(tx, invoice, parts));
@@ -299,7 +296,7 @@ public class InvoiceLifecycle {
    * Publishes the invoice's new state on billing.invoices and, as Lago does, the webhook of the
    * change: invoice.drafted, invoice.created (finalized) or invoice.voided.
    */
-  private Uni<Void> publish(SqlClient tx, StoredInvoice invoice, InvoiceParts parts) {
+  private Uni<Void> publish(SqlClient tx, Invoice invoice, InvoiceParts parts) {
     String externalCustomerId = parts.customers().get(invoice.customerId()).externalId();
     return Uni.combine()
         .all()
@@ -314,10 +311,10 @@ public class InvoiceLifecycle {
         .discardItems();
   }
 
-  private static String webhookType(String status, String invoiceType) {
+  private static String webhookType(InvoiceStatus status, String invoiceType) {
     return switch (status) {
-      case "draft" -> WebhookTypes.INVOICE_DRAFTED;
-      case "voided" -> WebhookTypes.INVOICE_VOIDED;
+      case DRAFT -> WebhookTypes.INVOICE_DRAFTED;
+      case VOIDED -> WebhookTypes.INVOICE_VOIDED;
       default ->
           "one_off".equals(invoiceType)
               ? WebhookTypes.INVOICE_ONE_OFF_CREATED

@@ -8,6 +8,7 @@ import dev.billing.invoicing.domain.invoice.ChargesSchedule;
 import dev.billing.invoicing.domain.invoice.ChargesSchedule.ChargesPeriod;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.GeneratedFees;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.domain.invoice.InvoiceGenerator;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
 import dev.billing.invoicing.domain.invoice.NewInvoice;
@@ -20,7 +21,6 @@ import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
 import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.SubscriptionRepository;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.error.ApiException;
@@ -175,7 +175,7 @@ public class SubscriptionBilling {
         .map(found -> found.orElseThrow(() -> ApiException.notFound("invoice")))
         .flatMap(
             invoice -> {
-              if (!"draft".equals(invoice.status())) {
+              if (!invoice.status().isRefreshable()) {
                 throw new ApiException(ErrorCode.NOT_REFRESHABLE);
               }
               return invoiceRepository
@@ -192,7 +192,7 @@ public class SubscriptionBilling {
             });
   }
 
-  private Uni<Void> refresh(SqlClient tx, StoredInvoice invoice, BilledSubscription billed) {
+  private Uni<Void> refresh(SqlClient tx, Invoice invoice, BilledSubscription billed) {
     UUID id = billed.subscriptionId();
     return invoiceRepository
         .deleteFees(tx, invoice.id())

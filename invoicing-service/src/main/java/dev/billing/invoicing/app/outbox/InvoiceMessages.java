@@ -1,6 +1,6 @@
 package dev.billing.invoicing.app.outbox;
 
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.platform.contracts.InvoiceMessage;
 import dev.billing.platform.outbox.OutboxMessage;
 
@@ -9,7 +9,7 @@ public final class InvoiceMessages {
 
   private InvoiceMessages() {}
 
-  public static OutboxMessage updated(StoredInvoice invoice, String externalCustomerId) {
+  public static OutboxMessage updated(Invoice invoice, String externalCustomerId) {
     return OutboxMessage.of(
         invoice.organizationId(),
         InvoiceMessage.AGGREGATE_TYPE,
@@ -23,7 +23,7 @@ public final class InvoiceMessages {
             externalCustomerId,
             invoice.number(),
             invoice.invoiceType(),
-            invoice.status(),
+            invoice.status().wireName(),
             invoice.paymentStatus(),
             invoice.currency(),
             invoice.issuingDate(),

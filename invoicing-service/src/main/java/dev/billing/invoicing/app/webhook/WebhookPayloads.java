@@ -1,8 +1,8 @@
 package dev.billing.invoicing.app.webhook;
 
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.persistence.CustomerView;
 import dev.billing.invoicing.persistence.InvoiceParts;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import dev.billing.invoicing.persistence.SubscriptionView;
 import java.time.Instant;
 
@@ -13,7 +13,7 @@ import java.time.Instant;
 public interface WebhookPayloads {
 
   /** Lago's invoice object, with these parts of its view. */
-  Object invoice(StoredInvoice invoice, InvoiceParts parts);
+  Object invoice(Invoice invoice, InvoiceParts parts);
 
   /** Lago's customer object. */
   Object customer(CustomerView view);
