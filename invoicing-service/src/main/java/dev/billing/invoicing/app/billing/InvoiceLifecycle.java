@@ -14,6 +14,7 @@ import dev.billing.invoicing.domain.organization.Organization;
 import dev.billing.invoicing.domain.subscription.Subscription;
 import dev.billing.invoicing.domain.webhook.WebhookTypes;
 import dev.billing.invoicing.persistence.CustomerRepository;
+import dev.billing.invoicing.persistence.InvoiceNumberingRepository;
 import dev.billing.invoicing.persistence.InvoiceParts;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
@@ -48,6 +49,7 @@ import java.util.UUID;
 public class InvoiceLifecycle {
 
   private final InvoiceRepository invoices;
+  private final InvoiceNumberingRepository numbering;
   private final OrganizationRepository organizations;
   private final CustomerRepository customers;
   private final OutboxWriter outbox;
@@ -59,6 +61,7 @@ public class InvoiceLifecycle {
 
   public InvoiceLifecycle(
       InvoiceRepository invoices,
+      InvoiceNumberingRepository numbering,
       OrganizationRepository organizations,
       CustomerRepository customers,
       OutboxWriter outbox,
@@ -68,6 +71,7 @@ public class InvoiceLifecycle {
       CouponCrediting coupons,
       Clock clock) {
     this.invoices = invoices;
+    this.numbering = numbering;
     this.organizations = organizations;
     this.customers = customers;
     this.outbox = outbox;
@@ -259,7 +263,7 @@ public class InvoiceLifecycle {
         .all()
         .unis(
             organizations.findForUpdate(tx, organizationId),
-            invoices.nextSequentialIds(tx, organizationId, customer.id()))
+            numbering.nextSequentialIds(tx, organizationId, customer.id()))
         .asTuple()
         .flatMap(
             locked -> {
