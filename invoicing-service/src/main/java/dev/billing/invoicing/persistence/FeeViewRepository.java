@@ -1,6 +1,6 @@
 package dev.billing.invoicing.persistence;
 
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredFee;
+import dev.billing.invoicing.persistence.FeeRepository.StoredFee;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -81,7 +81,7 @@ public class FeeViewRepository {
   }
 
   private static List<FeeView> feeViews(RowSet<Row> rows) {
-    List<StoredFee> fees = InvoiceRepository.fees(rows);
+    List<StoredFee> fees = FeeRepository.fees(rows);
     List<FeeView> views = new ArrayList<>();
     int i = 0;
     for (Row r : rows) {

@@ -1,8 +1,8 @@
 package dev.billing.invoicing.persistence;
 
 import dev.billing.invoicing.domain.customer.Customer;
+import dev.billing.invoicing.persistence.FeeRepository.StoredFee;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredFee;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository.StoredCredit;
 import java.util.List;
 import java.util.Map;

@@ -12,12 +12,17 @@ import java.util.UUID;
 public class InvoiceViewRepository {
 
   private final InvoiceRepository invoices;
+  private final FeeRepository fees;
   private final CustomerRepository customers;
   private final AppliedCouponRepository coupons;
 
   public InvoiceViewRepository(
-      InvoiceRepository invoices, CustomerRepository customers, AppliedCouponRepository coupons) {
+      InvoiceRepository invoices,
+      FeeRepository fees,
+      CustomerRepository customers,
+      AppliedCouponRepository coupons) {
     this.invoices = invoices;
+    this.fees = fees;
     this.customers = customers;
     this.coupons = coupons;
   }
@@ -32,7 +37,7 @@ public class InvoiceViewRepository {
         .all()
         .unis(
             coupons.credits(client, invoiceIds, List.of()),
-            invoices.feesOf(client, invoiceIds),
+            fees.feesOf(client, invoiceIds),
             invoices.subscriptionsOf(client, invoiceIds),
             customers.byIds(client, organizationId, customerIds))
         .with(InvoiceParts::new);

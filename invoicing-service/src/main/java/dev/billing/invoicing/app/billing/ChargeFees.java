@@ -5,7 +5,7 @@ import dev.billing.invoicing.domain.invoice.ChargesSchedule;
 import dev.billing.invoicing.domain.invoice.ChargesSchedule.ChargesPeriod;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.subscription.Subscription;
-import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
+import dev.billing.invoicing.persistence.FeeRepository.ChargeDetails;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.money.CurrencyUnit;
 import io.smallrye.mutiny.Uni;

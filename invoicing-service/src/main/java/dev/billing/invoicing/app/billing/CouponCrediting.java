@@ -8,9 +8,10 @@ import dev.billing.invoicing.domain.coupon.DiscountableFee;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
+import dev.billing.invoicing.persistence.FeeRepository;
+import dev.billing.invoicing.persistence.FeeRepository.StoredFee;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredFee;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository.StoredAppliedCoupon;
 import dev.billing.platform.money.Currencies;
@@ -41,11 +42,14 @@ public class CouponCrediting {
   private static final Logger LOG = Logger.getLogger(CouponCrediting.class);
 
   private final InvoiceRepository invoices;
+  private final FeeRepository fees;
   private final AppliedCouponRepository applied;
   private final CouponApplicator applicator = new CouponApplicator();
 
-  public CouponCrediting(InvoiceRepository invoices, AppliedCouponRepository applied) {
+  public CouponCrediting(
+      InvoiceRepository invoices, FeeRepository fees, AppliedCouponRepository applied) {
     this.invoices = invoices;
+    this.fees = fees;
     this.applied = applied;
   }
 
@@ -61,7 +65,7 @@ public class CouponCrediting {
             coupons ->
                 coupons.isEmpty()
                     ? Uni.createFrom().item(false)
-                    : invoices
+                    : this.fees
                         .feesOf(tx, ids)
                         .flatMap(
                             fees ->
@@ -143,7 +147,7 @@ public class CouponCrediting {
     return chain
         .chain(
             () ->
-                invoices.setPreciseCoupons(
+                this.fees.setPreciseCoupons(
                     tx, invoice.id(), application.preciseCouponsAmountByFee()))
         .chain(
             () ->

@@ -6,7 +6,7 @@ import dev.billing.invoicing.domain.addon.AddOn;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
 import dev.billing.invoicing.persistence.CustomerRepository;
-import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
+import dev.billing.invoicing.persistence.FeeRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.OrganizationRepository;
 import dev.billing.invoicing.persistence.coupon.AddOnRepository;
 import dev.billing.platform.error.ApiException;

@@ -17,10 +17,11 @@ import dev.billing.invoicing.domain.organization.Organization;
 import dev.billing.invoicing.domain.subscription.Subscription;
 import dev.billing.invoicing.persistence.BillingPositionRepository;
 import dev.billing.invoicing.persistence.BillingPositionRepository.Candidate;
+import dev.billing.invoicing.persistence.FeeRepository;
+import dev.billing.invoicing.persistence.FeeRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscription;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
-import dev.billing.invoicing.persistence.InvoiceRepository.ChargeDetails;
 import dev.billing.invoicing.persistence.SubscriptionRepository;
 import dev.billing.platform.contracts.PeriodFees;
 import dev.billing.platform.error.ApiException;
@@ -52,6 +53,7 @@ public class SubscriptionBilling {
   private final ChargeFees charges;
   private final InvoiceLifecycle invoices;
   private final InvoiceRepository invoiceRepository;
+  private final FeeRepository feeRepository;
   private final Clock clock;
   private final InvoiceGenerator generator = new InvoiceGenerator();
 
@@ -62,6 +64,7 @@ public class SubscriptionBilling {
       ChargeFees charges,
       InvoiceLifecycle invoices,
       InvoiceRepository invoiceRepository,
+      FeeRepository feeRepository,
       Clock clock) {
     this.positions = positions;
     this.subscriptions = subscriptions;
@@ -69,6 +72,7 @@ public class SubscriptionBilling {
     this.charges = charges;
     this.invoices = invoices;
     this.invoiceRepository = invoiceRepository;
+    this.feeRepository = feeRepository;
     this.clock = clock;
   }
 
@@ -89,7 +93,7 @@ public class SubscriptionBilling {
         .unis(
             positions.lock(tx, s.id()),
             subscriptions.find(tx, s.organizationId(), s.id()),
-            invoiceRepository.billedLines(tx, s.id()))
+            feeRepository.billedLines(tx, s.id()))
         .asTuple()
         .flatMap(
             locked -> {
@@ -194,7 +198,7 @@ public class SubscriptionBilling {
 
   private Uni<Void> refresh(SqlClient tx, Invoice invoice, BilledSubscription billed) {
     UUID id = billed.subscriptionId();
-    return invoiceRepository
+    return feeRepository
         .deleteFees(tx, invoice.id())
         .chain(
             () ->
@@ -205,7 +209,7 @@ public class SubscriptionBilling {
             page ->
                 Uni.combine()
                     .all()
-                    .unis(positions.lock(tx, id), invoiceRepository.billedLines(tx, id))
+                    .unis(positions.lock(tx, id), feeRepository.billedLines(tx, id))
                     .asTuple()
                     .flatMap(
                         locked -> {
