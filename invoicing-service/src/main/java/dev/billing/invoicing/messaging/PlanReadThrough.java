@@ -1,5 +1,6 @@
 package dev.billing.invoicing.messaging;
 
+import dev.billing.invoicing.app.subscription.LivePlans;
 import dev.billing.invoicing.domain.plan.Plan;
 import dev.billing.invoicing.persistence.PlanRepository;
 import dev.billing.platform.config.PlatformConfig;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * one yet: a plan created in the call before is usable at once.
  */
 @ApplicationScoped
-public class PlanReadThrough {
+public class PlanReadThrough implements LivePlans {
 
   private record PlanCode(UUID organizationId, String code) {}
 
@@ -46,7 +47,7 @@ public class PlanReadThrough {
                         + OwnerApi.query(key.code())));
   }
 
-  /** The organization's live plan with this code, from the read model or else from its owner. */
+  @Override
   public Uni<Optional<Plan>> findLive(UUID organizationId, String code) {
     return readThrough.find(
         organizationId,

@@ -1,149 +1,42 @@
 package dev.billing.invoicing.persistence;
 
 import dev.billing.invoicing.domain.invoice.FeeLine;
-import dev.billing.invoicing.domain.invoice.FeeType;
+import dev.billing.invoicing.domain.invoice.Invoice;
+import dev.billing.invoicing.domain.invoice.InvoiceStatus;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
+import dev.billing.invoicing.persistence.FeeRepository.ChargeDetails;
+import dev.billing.invoicing.persistence.FeeRepository.StoredFee;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.CurrencyUnit;
 import dev.billing.platform.money.Money;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Invoices, their fees and the subscriptions they bill (tables {@code invoices}, {@code fees}). */
+/**
+ * Invoices and the subscriptions they bill (tables {@code invoices}, {@code
+ * invoice_subscriptions}).
+ */
 @ApplicationScoped
 public class InvoiceRepository {
 
-  /**
-   * A stored invoice header.
-   *
-   * @param id lago_id
-   * @param organizationId the tenant
-   * @param customerId the customer
-   * @param sequentialId the customer's running number, once finalized
-   * @param number the invoice number ({@code <prefix>-DRAFT} while a draft)
-   * @param invoiceType subscription or one_off
-   * @param status draft, finalized or voided
-   * @param paymentStatus pending, succeeded or failed
-   * @param currency ISO 4217
-   * @param issuingDate the billing day
-   * @param paymentDueDate when payment is due
-   * @param netPaymentTerm days
-   * @param gracePeriodEndsAt when a draft finalizes on its own
-   * @param totals Lago's totals
-   * @param billedAsOf the instant the run billed up to
-   * @param finalizedAt when finalized
-   * @param voidedAt when voided
-   * @param createdAt created
-   * @param updatedAt updated
-   */
-  public record StoredInvoice(
-      UUID id,
-      UUID organizationId,
-      UUID customerId,
-      Long sequentialId,
-      String number,
-      String invoiceType,
-      String status,
-      String paymentStatus,
-      String currency,
-      LocalDate issuingDate,
-      LocalDate paymentDueDate,
-      int netPaymentTerm,
-      Instant gracePeriodEndsAt,
-      InvoiceTotals totals,
-      Instant billedAsOf,
-      Instant finalizedAt,
-      Instant voidedAt,
-      Instant createdAt,
-      Instant updatedAt) {
+  private final FeeRepository feeRows;
 
-    /** This draft as {@link #finalize} leaves it. */
-    public StoredInvoice finalized(String number, long sequentialId, Instant at) {
-      return new StoredInvoice(
-          id,
-          organizationId,
-          customerId,
-          sequentialId,
-          number,
-          invoiceType,
-          "finalized",
-          paymentStatus,
-          currency,
-          issuingDate,
-          paymentDueDate,
-          netPaymentTerm,
-          gracePeriodEndsAt,
-          totals,
-          billedAsOf,
-          at,
-          voidedAt,
-          createdAt,
-          at);
-    }
-  }
-
-  /**
-   * A stored fee.
-   *
-   * @param id lago_id
-   * @param invoiceId its invoice
-   * @param subscriptionId the subscription billed, or null
-   * @param line the fee line
-   * @param eventsCount events priced
-   * @param billableMetricCode the metric of a charge fee
-   * @param invoiceDisplayName the charge's or filter's label
-   * @param addOnCode the add-on billed, for add-on fees
-   * @param preciseCouponsAmount the fee's share of coupon credits, in major units
-   * @param createdAt created
-   */
-  public record StoredFee(
-      UUID id,
-      UUID invoiceId,
-      UUID subscriptionId,
-      FeeLine line,
-      long eventsCount,
-      String billableMetricCode,
-      String invoiceDisplayName,
-      String addOnCode,
-      java.math.BigDecimal preciseCouponsAmount,
-      Instant createdAt) {}
-
-  /**
-   * What a charge fee shows beyond its line.
-   *
-   * @param eventsCount events priced
-   * @param billableMetricCode its metric
-   * @param invoiceDisplayName the charge's or filter's label
-   */
-  public record ChargeDetails(
-      long eventsCount, String billableMetricCode, String invoiceDisplayName, String addOnCode) {
-
-    public ChargeDetails(long eventsCount, String billableMetricCode, String invoiceDisplayName) {
-      this(eventsCount, billableMetricCode, invoiceDisplayName, null);
-    }
-
-    /** What an add-on fee shows: the add-on's code and the label. */
-    public static ChargeDetails addOn(String code, String invoiceDisplayName) {
-      return new ChargeDetails(0, null, invoiceDisplayName, code);
-    }
+  public InvoiceRepository(FeeRepository feeRows) {
+    this.feeRows = feeRows;
   }
 
   /**
@@ -165,16 +58,11 @@ public class InvoiceRepository {
           + " taxes_amount_cents, sub_total_including_taxes_amount_cents,"
           + " credit_notes_amount_cents, prepaid_credit_amount_cents, total_amount_cents,"
           + " billed_as_of, finalized_at, voided_at, created_at, updated_at";
-  private static final String FEE_COLUMNS =
-      "id, invoice_id, subscription_id, fee_type, fee_key, charge_id, charge_filter_id,"
-          + " grouped_by, billable_metric_code, invoice_display_name, description, units,"
-          + " events_count, amount_cents, precise_amount, currency, period_from, period_to,"
-          + " add_on_code, precise_coupons_amount, created_at";
 
   /** Inserts an invoice, the subscriptions it bills and its fees; returns the fees as stored. */
   public Uni<List<StoredFee>> insert(
       SqlClient tx,
-      StoredInvoice invoice,
+      Invoice invoice,
       List<BilledSubscription> subscriptions,
       List<FeeLine> fees,
       Map<String, ChargeDetails> details,
@@ -189,7 +77,7 @@ public class InvoiceRepository {
               invoice.sequentialId(),
               invoice.number(),
               invoice.invoiceType(),
-              invoice.status(),
+              invoice.status().wireName(),
               invoice.paymentStatus(),
               invoice.currency(),
               invoice.issuingDate(),
@@ -238,163 +126,25 @@ public class InvoiceRepository {
               .replaceWithVoid());
     }
     List<StoredFee> stored =
-        storedFees(invoice.id(), fees, details, subscriptionId, invoice.createdAt());
-    writes.add(insertFees(tx, invoice.organizationId(), stored));
+        FeeRepository.storedFees(invoice.id(), fees, details, subscriptionId, invoice.createdAt());
+    writes.add(feeRows.insertFees(tx, invoice.organizationId(), stored));
     return Uni.join().all(writes).andFailFast().replaceWith(stored);
-  }
-
-  /**
-   * The order an invoice's fees are shown in: subscription fee, charges, commitment, then the rest;
-   * by key within a kind. Fees read ({@link #feesOf}) and fees just written are put in this order.
-   */
-  public static final Comparator<StoredFee> VIEW_ORDER =
-      Comparator.<StoredFee>comparingInt(f -> viewRank(f.line().type()))
-          .thenComparing(StoredFee::createdAt)
-          .thenComparing(f -> f.line().key());
-
-  private static int viewRank(FeeType type) {
-    return switch (type) {
-      case SUBSCRIPTION -> 0;
-      case CHARGE -> 1;
-      case COMMITMENT -> 2;
-      default -> 3;
-    };
-  }
-
-  /** New fees as the database will keep them, in {@link #VIEW_ORDER}. */
-  private static List<StoredFee> storedFees(
-      UUID invoiceId,
-      List<FeeLine> fees,
-      Map<String, ChargeDetails> details,
-      UUID subscriptionId,
-      Instant createdAt) {
-    List<StoredFee> stored = new ArrayList<>(fees.size());
-    for (FeeLine line : fees) {
-      ChargeDetails d = details.getOrDefault(line.key(), new ChargeDetails(0, null, null, null));
-      stored.add(
-          new StoredFee(
-              UUID.randomUUID(),
-              invoiceId,
-              subscriptionId,
-              line,
-              d.eventsCount(),
-              d.billableMetricCode(),
-              d.invoiceDisplayName(),
-              d.addOnCode(),
-              BigDecimal.ZERO,
-              createdAt));
-    }
-    stored.sort(VIEW_ORDER);
-    return stored;
-  }
-
-  private static final String INSERT_FEES =
-      "INSERT INTO fees (id, organization_id, invoice_id, subscription_id, fee_type, fee_key,"
-          + " charge_id, charge_filter_id, grouped_by, billable_metric_code, invoice_display_name,"
-          + " description, units, events_count, amount_cents, precise_amount, currency,"
-          + " period_from, period_to, created_at, add_on_code)"
-          + " SELECT id, $2, $3, $4, fee_type, fee_key, charge_id, charge_filter_id,"
-          + " grouped_by::jsonb, metric, label, description, units::numeric, events_count,"
-          + " amount_cents, precise_amount::numeric, currency, period_from, period_to, $5, add_on"
-          + " FROM unnest($1::uuid[], $6::text[], $7::text[], $8::uuid[], $9::text[], $10::text[],"
-          + " $11::text[], $12::text[], $13::text[], $14::text[], $15::bigint[], $16::bigint[],"
-          + " $17::text[], $18::text[], $19::date[], $20::date[], $21::text[])"
-          + " AS f(id, fee_type, fee_key, charge_id, charge_filter_id, grouped_by, metric, label,"
-          + " description, units, events_count, amount_cents, precise_amount, currency,"
-          + " period_from, period_to, add_on)";
-
-  /** Inserts an invoice's fees with one statement. */
-  private Uni<Void> insertFees(SqlClient tx, UUID organizationId, List<StoredFee> fees) {
-    if (fees.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    int n = fees.size();
-    UUID[] ids = new UUID[n];
-    String[] types = new String[n];
-    String[] keys = new String[n];
-    UUID[] chargeIds = new UUID[n];
-    String[] filterIds = new String[n];
-    String[] groupedBy = new String[n];
-    String[] metrics = new String[n];
-    String[] labels = new String[n];
-    String[] descriptions = new String[n];
-    String[] units = new String[n];
-    Long[] eventsCounts = new Long[n];
-    Long[] amounts = new Long[n];
-    String[] preciseAmounts = new String[n];
-    String[] currencies = new String[n];
-    LocalDate[] froms = new LocalDate[n];
-    LocalDate[] tos = new LocalDate[n];
-    String[] addOns = new String[n];
-    for (int i = 0; i < n; i++) {
-      StoredFee fee = fees.get(i);
-      FeeLine line = fee.line();
-      ids[i] = fee.id();
-      types[i] = line.type().wireName();
-      keys[i] = line.key();
-      chargeIds[i] = line.chargeId() == null ? null : UUID.fromString(line.chargeId());
-      filterIds[i] = line.chargeFilterId();
-      groupedBy[i] = new JsonObject(new LinkedHashMap<String, Object>(line.groupedBy())).encode();
-      metrics[i] = fee.billableMetricCode();
-      labels[i] = fee.invoiceDisplayName();
-      descriptions[i] = line.description();
-      units[i] = line.units().toPlainString();
-      eventsCounts[i] = fee.eventsCount();
-      amounts[i] = line.amount().minorUnits();
-      preciseAmounts[i] = line.preciseAmount().toPlainString();
-      currencies[i] = line.currency().code();
-      froms[i] = line.periodFrom();
-      tos[i] = line.periodTo();
-      addOns[i] = fee.addOnCode();
-    }
-    return tx.preparedQuery(INSERT_FEES)
-        .execute(
-            Tuple.from(
-                new Object[] {
-                  ids,
-                  organizationId,
-                  fees.get(0).invoiceId(),
-                  fees.get(0).subscriptionId(),
-                  odt(fees.get(0).createdAt()),
-                  types,
-                  keys,
-                  chargeIds,
-                  filterIds,
-                  groupedBy,
-                  metrics,
-                  labels,
-                  descriptions,
-                  units,
-                  eventsCounts,
-                  amounts,
-                  preciseAmounts,
-                  currencies,
-                  froms,
-                  tos,
-                  addOns
-                }))
-        .replaceWithVoid();
-  }
-
-  public Uni<Void> deleteFees(SqlClient tx, UUID invoiceId) {
-    return tx.preparedQuery("DELETE FROM fees WHERE invoice_id = $1")
-        .execute(Tuple.of(invoiceId))
-        .replaceWithVoid();
   }
 
   /** A draft's new fees and totals, after a refresh. */
   public Uni<Void> replaceFees(
       SqlClient tx,
-      StoredInvoice invoice,
+      Invoice invoice,
       List<FeeLine> fees,
       Map<String, ChargeDetails> details,
       UUID subscriptionId,
       InvoiceTotals t,
       Instant now) {
-    return insertFees(
+    return feeRows
+        .insertFees(
             tx,
             invoice.organizationId(),
-            storedFees(invoice.id(), fees, details, subscriptionId, now))
+            FeeRepository.storedFees(invoice.id(), fees, details, subscriptionId, now))
         .chain(
             () ->
                 tx.preparedQuery(
@@ -418,17 +168,7 @@ public class InvoiceRepository {
                     .replaceWithVoid());
   }
 
-  /** Every fee line billed to a subscription, on invoices that are not voided. */
-  public Uni<List<FeeLine>> billedLines(SqlClient client, UUID subscriptionId) {
-    return client
-        .preparedQuery(
-            "SELECT f.* FROM fees f JOIN invoices i ON i.id = f.invoice_id"
-                + " WHERE f.subscription_id = $1 AND i.status <> 'voided'")
-        .execute(Tuple.of(subscriptionId))
-        .map(rows -> fees(rows).stream().map(StoredFee::line).toList());
-  }
-
-  public Uni<Optional<StoredInvoice>> find(SqlClient client, UUID organizationId, UUID id) {
+  public Uni<Optional<Invoice>> find(SqlClient client, UUID organizationId, UUID id) {
     return client
         .preparedQuery(
             "SELECT " + INVOICE_COLUMNS + " FROM invoices WHERE id = $1 AND organization_id = $2")
@@ -436,7 +176,7 @@ public class InvoiceRepository {
         .map(InvoiceRepository::first);
   }
 
-  public Uni<Optional<StoredInvoice>> findForUpdate(SqlClient tx, UUID organizationId, UUID id) {
+  public Uni<Optional<Invoice>> findForUpdate(SqlClient tx, UUID organizationId, UUID id) {
     return tx.preparedQuery(
             "SELECT "
                 + INVOICE_COLUMNS
@@ -467,7 +207,7 @@ public class InvoiceRepository {
           + " AND ($4::date IS NULL OR issuing_date >= $4)"
           + " AND ($5::date IS NULL OR issuing_date <= $5)";
 
-  public Uni<List<StoredInvoice>> list(SqlClient client, Filter filter, int limit, long offset) {
+  public Uni<List<Invoice>> list(SqlClient client, Filter filter, int limit, long offset) {
     return client
         .preparedQuery(
             "SELECT "
@@ -478,7 +218,7 @@ public class InvoiceRepository {
         .execute(filterTuple(filter).addInteger(limit).addLong(offset))
         .map(
             rows -> {
-              List<StoredInvoice> invoices = new ArrayList<>();
+              List<Invoice> invoices = new ArrayList<>();
               rows.forEach(r -> invoices.add(invoice(r)));
               return invoices;
             });
@@ -489,18 +229,6 @@ public class InvoiceRepository {
         .preparedQuery("SELECT count(*) FROM invoices" + WHERE)
         .execute(filterTuple(filter))
         .map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  public Uni<List<StoredFee>> feesOf(SqlClient client, List<UUID> invoiceIds) {
-    return client
-        .preparedQuery("SELECT " + FEE_COLUMNS + " FROM fees WHERE invoice_id = ANY($1)")
-        .execute(Tuple.of(invoiceIds.toArray(UUID[]::new)))
-        .map(
-            rows -> {
-              List<StoredFee> fees = fees(rows);
-              fees.sort(VIEW_ORDER);
-              return fees;
-            });
   }
 
   /**
@@ -541,85 +269,6 @@ public class InvoiceRepository {
             });
   }
 
-  /**
-   * A fee with what its API object shows from around it.
-   *
-   * @param fee the fee
-   * @param paymentStatus its invoice's payment status
-   * @param planCode the plan of its subscription, or null
-   * @param externalSubscriptionId its subscription's external id, or null
-   */
-  public record FeeView(
-      StoredFee fee, String paymentStatus, String planCode, String externalSubscriptionId) {}
-
-  /**
-   * What fees to list; null fields match everything.
-   *
-   * @param organizationId the tenant
-   * @param externalSubscriptionId the subscription
-   * @param feeType subscription, charge, add_on or commitment
-   * @param billableMetricCode the metric of charge fees
-   */
-  public record FeeFilter(
-      UUID organizationId,
-      String externalSubscriptionId,
-      String feeType,
-      String billableMetricCode) {}
-
-  private static final String FEE_VIEW =
-      "SELECT f.*, i.payment_status, s.plan_code, s.external_id AS external_subscription_id"
-          + " FROM fees f JOIN invoices i ON i.id = f.invoice_id"
-          + " LEFT JOIN subscriptions s ON s.id = f.subscription_id"
-          + " WHERE f.organization_id = $1";
-  private static final String FEE_WHERE =
-      " AND ($2::text IS NULL OR s.external_id = $2) AND ($3::text IS NULL OR f.fee_type = $3)"
-          + " AND ($4::text IS NULL OR f.billable_metric_code = $4)";
-
-  public Uni<Optional<FeeView>> fee(SqlClient client, UUID organizationId, UUID id) {
-    return client
-        .preparedQuery(FEE_VIEW + " AND f.id = $2")
-        .execute(Tuple.of(organizationId, id))
-        .map(rows -> feeViews(rows).stream().findFirst());
-  }
-
-  public Uni<List<FeeView>> fees(SqlClient client, FeeFilter filter, int limit, long offset) {
-    return client
-        .preparedQuery(
-            FEE_VIEW + FEE_WHERE + " ORDER BY f.created_at DESC, f.id LIMIT $5 OFFSET $6")
-        .execute(feeFilter(filter).addInteger(limit).addLong(offset))
-        .map(InvoiceRepository::feeViews);
-  }
-
-  public Uni<Long> countFees(SqlClient client, FeeFilter filter) {
-    return client
-        .preparedQuery(
-            "SELECT count(*) FROM fees f LEFT JOIN subscriptions s ON s.id = f.subscription_id"
-                + " WHERE f.organization_id = $1"
-                + FEE_WHERE)
-        .execute(feeFilter(filter))
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
-
-  private static Tuple feeFilter(FeeFilter f) {
-    return Tuple.of(
-        f.organizationId(), f.externalSubscriptionId(), f.feeType(), f.billableMetricCode());
-  }
-
-  private static List<FeeView> feeViews(RowSet<Row> rows) {
-    List<StoredFee> fees = fees(rows);
-    List<FeeView> views = new ArrayList<>();
-    int i = 0;
-    for (Row r : rows) {
-      views.add(
-          new FeeView(
-              fees.get(i++),
-              r.getString("payment_status"),
-              r.getString("plan_code"),
-              r.getString("external_subscription_id")));
-    }
-    return views;
-  }
-
   /** Finalizes a draft: its number, its sequential id, its status. */
   public Uni<Void> finalize(
       SqlClient tx,
@@ -658,20 +307,6 @@ public class InvoiceRepository {
         .replaceWithVoid();
   }
 
-  /** Each fee's share of the coupon credits (Lago's {@code precise_coupons_amount_cents}). */
-  public Uni<Void> setPreciseCoupons(
-      SqlClient tx, UUID invoiceId, Map<String, java.math.BigDecimal> byFeeKey) {
-    if (byFeeKey.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    List<Tuple> rows = new ArrayList<>();
-    byFeeKey.forEach((key, amount) -> rows.add(Tuple.of(invoiceId, key, amount)));
-    return tx.preparedQuery(
-            "UPDATE fees SET precise_coupons_amount = $3 WHERE invoice_id = $1 AND fee_key = $2")
-        .executeBatch(rows)
-        .replaceWithVoid();
-  }
-
   public Uni<Void> markVoided(SqlClient tx, UUID id, Instant at) {
     return tx.preparedQuery(
             "UPDATE invoices SET status = 'voided', voided_at = $2, updated_at = $2 WHERE id = $1")
@@ -679,24 +314,8 @@ public class InvoiceRepository {
         .replaceWithVoid();
   }
 
-  /** The customer's and the organization's next running numbers, for a finalization. */
-  public Uni<long[]> nextSequentialIds(SqlClient tx, UUID organizationId, UUID customerId) {
-    return tx.preparedQuery(
-            // the IS NOT NULL conditions let the planner use the indexes of numbered invoices
-            "SELECT COALESCE((SELECT max(sequential_id) FROM invoices WHERE customer_id = $2"
-                + " AND sequential_id IS NOT NULL), 0) + 1,"
-                + " COALESCE((SELECT max(organization_sequential_id) FROM invoices"
-                + " WHERE organization_id = $1 AND organization_sequential_id IS NOT NULL), 0) + 1")
-        .execute(Tuple.of(organizationId, customerId))
-        .map(
-            rows -> {
-              Row r = rows.iterator().next();
-              return new long[] {r.getLong(0), r.getLong(1)};
-            });
-  }
-
   /** Drafts whose grace period is over. */
-  public Uni<List<StoredInvoice>> draftsDue(SqlClient client, Instant now, int limit) {
+  public Uni<List<Invoice>> draftsDue(SqlClient client, Instant now, int limit) {
     return client
         .preparedQuery(
             "SELECT "
@@ -706,7 +325,7 @@ public class InvoiceRepository {
         .execute(Tuple.of(odt(now), limit))
         .map(
             rows -> {
-              List<StoredInvoice> invoices = new ArrayList<>();
+              List<Invoice> invoices = new ArrayList<>();
               rows.forEach(r -> invoices.add(invoice(r)));
               return invoices;
             });
@@ -717,12 +336,12 @@ public class InvoiceRepository {
         f.organizationId(), f.customerId(), f.status(), f.issuingDateFrom(), f.issuingDateTo());
   }
 
-  private static Optional<StoredInvoice> first(RowSet<Row> rows) {
+  private static Optional<Invoice> first(RowSet<Row> rows) {
     var it = rows.iterator();
     return it.hasNext() ? Optional.of(invoice(it.next())) : Optional.empty();
   }
 
-  private static StoredInvoice invoice(Row r) {
+  private static Invoice invoice(Row r) {
     CurrencyUnit currency = Currencies.of(r.getString("currency"));
     InvoiceTotals totals =
         new InvoiceTotals(
@@ -735,14 +354,14 @@ public class InvoiceRepository {
             money(r, "credit_notes_amount_cents", currency),
             money(r, "prepaid_credit_amount_cents", currency),
             money(r, "total_amount_cents", currency));
-    return new StoredInvoice(
+    return new Invoice(
         r.getUUID("id"),
         r.getUUID("organization_id"),
         r.getUUID("customer_id"),
         r.getLong("sequential_id"),
         r.getString("number"),
         r.getString("invoice_type"),
-        r.getString("status"),
+        InvoiceStatus.fromWire(r.getString("status")),
         r.getString("payment_status"),
         currency.code(),
         r.getLocalDate("issuing_date"),
@@ -757,55 +376,6 @@ public class InvoiceRepository {
         instant(r.getOffsetDateTime("updated_at")));
   }
 
-  private static List<StoredFee> fees(RowSet<Row> rows) {
-    List<StoredFee> fees = new ArrayList<>();
-    for (Row r : rows) {
-      CurrencyUnit currency = Currencies.of(r.getString("currency"));
-      Map<String, String> groupedBy = new LinkedHashMap<>();
-      JsonObject grouped = r.getJsonObject("grouped_by");
-      if (grouped != null) {
-        grouped.forEach(
-            e -> groupedBy.put(e.getKey(), e.getValue() == null ? null : e.getValue().toString()));
-      }
-      UUID chargeId = r.getUUID("charge_id");
-      FeeLine line =
-          new FeeLine(
-              feeType(r.getString("fee_type")),
-              r.getString("fee_key"),
-              r.getBigDecimal("units"),
-              r.getBigDecimal("precise_amount"),
-              Money.ofMinor(r.getLong("amount_cents"), currency),
-              r.getString("description"),
-              r.getLocalDate("period_from"),
-              r.getLocalDate("period_to"),
-              chargeId == null ? null : chargeId.toString(),
-              r.getString("charge_filter_id"),
-              groupedBy);
-      fees.add(
-          new StoredFee(
-              r.getUUID("id"),
-              r.getUUID("invoice_id"),
-              r.getUUID("subscription_id"),
-              line,
-              r.getLong("events_count"),
-              r.getString("billable_metric_code"),
-              r.getString("invoice_display_name"),
-              r.getString("add_on_code"),
-              r.getBigDecimal("precise_coupons_amount"),
-              instant(r.getOffsetDateTime("created_at"))));
-    }
-    return fees;
-  }
-
-  private static FeeType feeType(String wire) {
-    for (FeeType type : FeeType.values()) {
-      if (type.wireName().equals(wire)) {
-        return type;
-      }
-    }
-    throw new IllegalStateException("unknown fee type " + wire);
-  }
-
   private static Money money(Row r, String column, CurrencyUnit currency) {
     return Money.ofMinor(r.getLong(column), currency);
   }
@@ -814,7 +384,7 @@ public class InvoiceRepository {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
-  private static Instant instant(OffsetDateTime odt) {
+  static Instant instant(OffsetDateTime odt) {
     return odt == null ? null : odt.toInstant();
   }
 }

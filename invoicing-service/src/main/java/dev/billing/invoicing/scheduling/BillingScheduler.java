@@ -1,7 +1,7 @@
 package dev.billing.invoicing.scheduling;
 
-import dev.billing.invoicing.billing.BillingRun;
-import dev.billing.invoicing.billing.DraftFinalizer;
+import dev.billing.invoicing.app.billing.FinalizeDueDrafts;
+import dev.billing.invoicing.app.billing.RunBilling;
 import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,11 +19,11 @@ public class BillingScheduler {
 
   private static final Logger LOG = Logger.getLogger(BillingScheduler.class);
 
-  private final BillingRun billing;
-  private final DraftFinalizer drafts;
+  private final RunBilling billing;
+  private final FinalizeDueDrafts drafts;
   private final Clock clock;
 
-  public BillingScheduler(BillingRun billing, DraftFinalizer drafts, Clock clock) {
+  public BillingScheduler(RunBilling billing, FinalizeDueDrafts drafts, Clock clock) {
     this.billing = billing;
     this.drafts = drafts;
     this.clock = clock;

@@ -1,6 +1,6 @@
 package dev.billing.invoicing.scheduling;
 
-import dev.billing.invoicing.persistence.SubscriptionStore;
+import dev.billing.invoicing.app.subscription.ActivateDueSubscriptions;
 import dev.billing.platform.lifecycle.ApiOnlyReplica;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,10 +19,10 @@ public class SubscriptionClock {
   private static final Logger LOG = Logger.getLogger(SubscriptionClock.class);
   static final int BATCH = 500;
 
-  private final SubscriptionStore store;
+  private final ActivateDueSubscriptions due;
 
-  public SubscriptionClock(SubscriptionStore store) {
-    this.store = store;
+  public SubscriptionClock(ActivateDueSubscriptions due) {
+    this.due = due;
   }
 
   @Scheduled(
@@ -43,6 +43,6 @@ public class SubscriptionClock {
 
   /** One pass over what is due now; how many subscriptions changed. */
   public Uni<Integer> runOnce() {
-    return store.runDue(BATCH);
+    return due.runDue(BATCH);
   }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   @Test
-  void shouldKeepTheDomainPureAndTheApiOutermost() {
-    Layering.check("dev.billing.invoicing", "scheduling", "billing", "notification");
+  void shouldKeepUseCasesInTheApplicationLayerAndPackagesFreeOfCycles() {
+    Layering.checkApplicationLayer("dev.billing.invoicing");
   }
 }

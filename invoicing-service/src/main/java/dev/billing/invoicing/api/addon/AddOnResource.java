@@ -1,5 +1,7 @@
 package dev.billing.invoicing.api.addon;
 
+import dev.billing.invoicing.app.coupon.AddOnCatalog;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.addon.AddOn;
 import dev.billing.invoicing.persistence.coupon.AddOnRepository;
 import dev.billing.platform.api.PageRequest;
@@ -9,7 +11,6 @@ import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
 import dev.billing.platform.money.Money;
-import dev.billing.platform.persistence.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -46,13 +47,19 @@ public class AddOnResource {
   public record ListResponse(List<AddOnJson> addOns, PaginationMeta meta) {}
 
   private final AddOnRepository addOns;
+  private final AddOnCatalog catalog;
   private final CurrentOrganization current;
   private final Pool pool;
   private final Clock clock;
 
   public AddOnResource(
-      AddOnRepository addOns, CurrentOrganization current, Pool pool, Clock clock) {
+      AddOnRepository addOns,
+      AddOnCatalog catalog,
+      CurrentOrganization current,
+      Pool pool,
+      Clock clock) {
     this.addOns = addOns;
+    this.catalog = catalog;
     this.current = current;
     this.pool = pool;
     this.clock = clock;
@@ -76,11 +83,7 @@ public class AddOnResource {
                 now),
             in.amountCents(),
             in.amountCurrency());
-    return pool.withTransaction(
-            tx -> requireFreeCode(tx, addOn.code()).chain(() -> addOns.insert(tx, addOn)))
-        .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
-        .replaceWith(response(addOn));
+    return catalog.create(addOn).map(AddOnResource::response);
   }
 
   @GET
@@ -112,72 +115,47 @@ public class AddOnResource {
   @Path("/{code}")
   public Uni<AddOnJson.Response> update(@PathParam("code") String code, AddOnRequest request) {
     AddOnRequest.Input in = input(request);
-    return pool.withTransaction(
-            tx ->
-                existing(tx, code)
-                    .flatMap(
-                        old -> {
-                          Long cents =
-                              in.amountCents() != null
-                                  ? in.amountCents()
-                                  : old.amount().minorUnits();
-                          String currency =
-                              in.amountCurrency() != null
-                                  ? in.amountCurrency()
-                                  : old.amount().currency().code();
-                          AddOn changed =
-                              valid(
-                                  new AddOn(
-                                      old.id(),
-                                      old.organizationId(),
-                                      in.code() != null ? in.code() : old.code(),
-                                      in.name() != null ? in.name() : old.name(),
-                                      in.invoiceDisplayName() != null
-                                          ? in.invoiceDisplayName()
-                                          : old.invoiceDisplayName(),
-                                      in.description() != null
-                                          ? in.description()
-                                          : old.description(),
-                                      amount(cents, currency, new ValidationErrors()),
-                                      old.createdAt(),
-                                      clock.instant()),
-                                  cents,
-                                  currency);
-                          Uni<Void> free =
-                              changed.code().equals(old.code())
-                                  ? Uni.createFrom().voidItem()
-                                  : requireFreeCode(tx, changed.code());
-                          return free.chain(() -> addOns.update(tx, changed)).replaceWith(changed);
-                        }))
-        .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
+    return catalog
+        .update(
+            current.id(),
+            code,
+            old -> {
+              Long cents = in.amountCents() != null ? in.amountCents() : old.amount().minorUnits();
+              String currency =
+                  in.amountCurrency() != null
+                      ? in.amountCurrency()
+                      : old.amount().currency().code();
+              AddOn changed =
+                  valid(
+                      new AddOn(
+                          old.id(),
+                          old.organizationId(),
+                          in.code() != null ? in.code() : old.code(),
+                          in.name() != null ? in.name() : old.name(),
+                          in.invoiceDisplayName() != null
+                              ? in.invoiceDisplayName()
+                              : old.invoiceDisplayName(),
+                          in.description() != null ? in.description() : old.description(),
+                          amount(cents, currency, new ValidationErrors()),
+                          old.createdAt(),
+                          clock.instant()),
+                      cents,
+                      currency);
+              return changed;
+            })
         .map(AddOnResource::response);
   }
 
   @DELETE
   @Path("/{code}")
   public Uni<AddOnJson.Response> delete(@PathParam("code") String code) {
-    return pool.withTransaction(
-            tx -> existing(tx, code).call(addOn -> addOns.delete(tx, addOn.id(), clock.instant())))
-        .map(AddOnResource::response);
+    return catalog.delete(current.id(), code).map(AddOnResource::response);
   }
 
   private Uni<AddOn> existing(SqlClient client, String code) {
     return addOns
         .find(client, current.id(), code)
         .map(found -> found.orElseThrow(() -> ApiException.notFound("add_on")));
-  }
-
-  private Uni<Void> requireFreeCode(SqlClient tx, String code) {
-    return addOns
-        .find(tx, current.id(), code)
-        .invoke(
-            found -> {
-              if (found.isPresent()) {
-                throw ValidationErrors.single("code", "value_already_exist");
-              }
-            })
-        .replaceWithVoid();
   }
 
   /**
@@ -187,10 +165,10 @@ public class AddOnResource {
   private static AddOn valid(AddOn addOn, Long cents, String currency) {
     ValidationErrors errors = new ValidationErrors();
     if (addOn.name() == null || addOn.name().isBlank()) {
-      errors.add("name", "value_is_mandatory");
+      errors.add("name", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     if (addOn.code().isBlank()) {
-      errors.add("code", "value_is_mandatory");
+      errors.add("code", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     amount(cents, currency, errors);
     errors.throwIfAny();
@@ -199,13 +177,13 @@ public class AddOnResource {
 
   private static Money amount(Long cents, String currency, ValidationErrors errors) {
     if (cents == null) {
-      errors.add("amount_cents", "value_is_mandatory");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_MANDATORY.code());
     } else if (cents < 0) {
-      errors.add("amount_cents", "value_is_out_of_range");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     boolean knownCurrency = currency != null && Currencies.isKnown(currency);
     if (!knownCurrency) {
-      errors.add("amount_currency", "value_is_invalid");
+      errors.add("amount_currency", ErrorCode.VALUE_IS_INVALID.code());
     }
     return Money.ofMinor(cents == null || cents < 0 ? 0 : cents, knownCurrency ? currency : "USD");
   }

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.api.coupon;
 
+import dev.billing.invoicing.app.billing.ApplyCouponCommand;
 import java.math.BigDecimal;
 
 /**
@@ -26,5 +27,18 @@ public record AppliedCouponRequest(Input appliedCoupon) {
       String amountCurrency,
       BigDecimal percentageRate,
       String frequency,
-      Integer frequencyDuration) {}
+      Integer frequencyDuration) {
+
+    /** The use case's command, the same fields. */
+    public ApplyCouponCommand command() {
+      return new ApplyCouponCommand(
+          externalCustomerId,
+          couponCode,
+          amountCents,
+          amountCurrency,
+          percentageRate,
+          frequency,
+          frequencyDuration);
+    }
+  }
 }

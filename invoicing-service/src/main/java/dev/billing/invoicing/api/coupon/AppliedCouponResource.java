@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.coupon;
 
-import dev.billing.invoicing.billing.AppliedCoupons;
+import dev.billing.invoicing.app.billing.AppliedCoupons;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.platform.api.PageRequest;
@@ -34,6 +35,7 @@ public class AppliedCouponResource {
   public record ListResponse(List<AppliedCouponJson> appliedCoupons, PaginationMeta meta) {}
 
   private final AppliedCoupons service;
+  private final AppliedCouponViews views;
   private final AppliedCouponRepository applied;
   private final CustomerRepository customers;
   private final CurrentOrganization current;
@@ -41,11 +43,13 @@ public class AppliedCouponResource {
 
   public AppliedCouponResource(
       AppliedCoupons service,
+      AppliedCouponViews views,
       AppliedCouponRepository applied,
       CustomerRepository customers,
       CurrentOrganization current,
       Pool pool) {
     this.service = service;
+    this.views = views;
     this.applied = applied;
     this.customers = customers;
     this.current = current;
@@ -58,8 +62,11 @@ public class AppliedCouponResource {
       throw ApiException.missingRootKey("applied_coupon");
     }
     return service
-        .apply(current.id(), request.appliedCoupon())
-        .map(AppliedCouponJson.Response::new);
+        .apply(current.id(), request.appliedCoupon().command())
+        .map(
+            r ->
+                new AppliedCouponJson.Response(
+                    AppliedCouponJson.of(r.applied(), r.customer(), List.of())));
   }
 
   @GET
@@ -69,12 +76,12 @@ public class AppliedCouponResource {
       @QueryParam("page") String page,
       @QueryParam("per_page") String perPage) {
     return list(
-        pool, service, applied, customers, current.id(), externalCustomerId, status, page, perPage);
+        pool, views, applied, customers, current.id(), externalCustomerId, status, page, perPage);
   }
 
   static Uni<ListResponse> list(
       Pool pool,
-      AppliedCoupons service,
+      AppliedCouponViews views,
       AppliedCouponRepository applied,
       CustomerRepository customers,
       UUID org,
@@ -84,7 +91,7 @@ public class AppliedCouponResource {
       String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     if (status != null && !Set.of("active", "terminated").contains(status)) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     Uni<UUID> customerId =
         externalCustomerId == null
@@ -100,9 +107,9 @@ public class AppliedCouponResource {
                     total ->
                         applied
                             .list(pool, org, customer, status, request.perPage(), request.offset())
-                            .flatMap(rows -> service.views(pool, org, rows))
+                            .flatMap(rows -> views.of(pool, org, rows))
                             .map(
-                                views ->
-                                    new ListResponse(views, PaginationMeta.of(request, total)))));
+                                json ->
+                                    new ListResponse(json, PaginationMeta.of(request, total)))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.api.coupon;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.coupon.Coupon;
 import dev.billing.invoicing.domain.coupon.CouponFrequency;
 import dev.billing.invoicing.domain.coupon.CouponType;
@@ -45,11 +46,11 @@ final class CouponFields {
     boolean locked = termsLocked && base != null;
     String name = pick(in.name(), old == null ? null : old.name());
     if (name == null || name.isBlank()) {
-      errors.add("name", "value_is_mandatory");
+      errors.add("name", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     String code = locked ? base.code() : pick(in.code(), base == null ? null : base.code());
     if (code == null || code.isBlank()) {
-      errors.add("code", "value_is_mandatory");
+      errors.add("code", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     CouponType type =
         locked
@@ -60,7 +61,7 @@ final class CouponFields {
                 base == null ? null : base.type(),
                 CouponType::wireName);
     if (type == null) {
-      errors.add("coupon_type", "value_is_invalid");
+      errors.add("coupon_type", ErrorCode.VALUE_IS_INVALID.code());
     }
     CouponFrequency frequency =
         locked
@@ -71,7 +72,7 @@ final class CouponFields {
                 base == null ? CouponFrequency.ONCE : base.frequency(),
                 CouponFrequency::wireName);
     if (frequency == null) {
-      errors.add("frequency", "value_is_invalid");
+      errors.add("frequency", ErrorCode.VALUE_IS_INVALID.code());
     }
     Money amount = locked ? base.amount() : amount(in, base, type, errors);
     Instant expirationAt = expirationAt(in, base, now, errors);
@@ -130,12 +131,12 @@ final class CouponFields {
             ? in.amountCurrency()
             : old.map(m -> m.currency().code()).orElse(null);
     if (cents == null) {
-      errors.add("amount_cents", "value_is_mandatory");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_MANDATORY.code());
     } else if (cents <= 0) {
-      errors.add("amount_cents", "value_is_out_of_range");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     if (currency == null || !Currencies.isKnown(currency)) {
-      errors.add("amount_currency", "value_is_invalid");
+      errors.add("amount_currency", ErrorCode.VALUE_IS_INVALID.code());
     }
     return errors.isEmpty() ? Money.ofMinor(cents, currency) : null;
   }
@@ -147,7 +148,7 @@ final class CouponFields {
             ? in.expiration()
             : base == null || base.expirationAt() == null ? "no_expiration" : "time_limit";
     if (!List.of("no_expiration", "time_limit").contains(expiration)) {
-      errors.add("expiration", "value_is_invalid");
+      errors.add("expiration", ErrorCode.VALUE_IS_INVALID.code());
       return null;
     }
     if ("no_expiration".equals(expiration)) {
@@ -158,12 +159,12 @@ final class CouponFields {
       try {
         at = OffsetDateTime.parse(in.expirationAt()).toInstant();
       } catch (DateTimeParseException e) {
-        errors.add("expiration_at", "invalid_date");
+        errors.add("expiration_at", ErrorCode.INVALID_DATE.code());
         return null;
       }
     }
     if (at == null || !at.isAfter(now)) {
-      errors.add("expiration_at", "invalid_date");
+      errors.add("expiration_at", ErrorCode.INVALID_DATE.code());
     }
     return at;
   }

@@ -1,14 +1,12 @@
 package dev.billing.invoicing.api.coupon;
 
-import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
+import dev.billing.invoicing.app.coupon.CouponCatalog;
 import dev.billing.invoicing.persistence.coupon.CouponRepository;
 import dev.billing.invoicing.persistence.coupon.CouponRepository.StoredCoupon;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;
-import dev.billing.platform.error.ValidationErrors;
-import dev.billing.platform.persistence.PgErrors;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,19 +43,19 @@ public class CouponResource {
   public record ListResponse(List<CouponJson> coupons, PaginationMeta meta) {}
 
   private final CouponRepository coupons;
-  private final AppliedCouponRepository applied;
+  private final CouponCatalog catalog;
   private final CurrentOrganization current;
   private final Pool pool;
   private final Clock clock;
 
   public CouponResource(
       CouponRepository coupons,
-      AppliedCouponRepository applied,
+      CouponCatalog catalog,
       CurrentOrganization current,
       Pool pool,
       Clock clock) {
     this.coupons = coupons;
-    this.applied = applied;
+    this.catalog = catalog;
     this.current = current;
     this.pool = pool;
     this.clock = clock;
@@ -68,14 +66,7 @@ public class CouponResource {
     CouponRequest.Input in = input(request);
     StoredCoupon coupon =
         CouponFields.merge(in, null, false, UUID.randomUUID(), current.id(), clock.instant());
-    return pool.withTransaction(
-            tx ->
-                requirePlans(tx, coupon)
-                    .chain(() -> requireFreeCode(tx, coupon.terms().code()))
-                    .chain(() -> coupons.insert(tx, coupon)))
-        .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
-        .replaceWith(response(coupon));
+    return catalog.create(coupon).map(CouponResource::response);
   }
 
   @GET
@@ -107,82 +98,25 @@ public class CouponResource {
   public Uni<CouponJson.Response> update(@PathParam("code") String code, CouponRequest request) {
     CouponRequest.Input in = input(request);
     Instant now = clock.instant();
-    return pool.withTransaction(
-            tx ->
-                existing(tx, code)
-                    .flatMap(
-                        old ->
-                            coupons
-                                .isApplied(tx, old.id())
-                                .map(
-                                    locked ->
-                                        CouponFields.merge(
-                                            in, old, locked, old.id(), old.organizationId(), now))
-                                .call(changed -> requirePlans(tx, changed))
-                                .call(
-                                    changed ->
-                                        changed.terms().code().equals(old.terms().code())
-                                            ? Uni.createFrom().voidItem()
-                                            : requireFreeCode(tx, changed.terms().code()))
-                                .call(changed -> coupons.update(tx, changed))))
-        .onFailure(PgErrors::isUniqueViolation)
-        .transform(e -> ValidationErrors.single("code", "value_already_exist"))
+    return catalog
+        .update(
+            current.id(),
+            code,
+            (old, locked) ->
+                CouponFields.merge(in, old, locked, old.id(), old.organizationId(), now))
         .map(CouponResource::response);
   }
 
   @DELETE
   @Path("/{code}")
   public Uni<CouponJson.Response> delete(@PathParam("code") String code) {
-    Instant now = clock.instant();
-    return pool.withTransaction(
-            tx ->
-                existing(tx, code)
-                    .call(c -> coupons.delete(tx, c.id(), now))
-                    .call(c -> applied.terminateAllOf(tx, c.id(), now))
-                    .map(
-                        c ->
-                            new StoredCoupon(
-                                c.id(),
-                                c.organizationId(),
-                                c.name(),
-                                c.description(),
-                                c.terms(),
-                                c.reusable(),
-                                "terminated",
-                                c.terminatedAt() != null ? c.terminatedAt() : now,
-                                c.createdAt(),
-                                now)))
-        .map(CouponResource::response);
+    return catalog.terminate(current.id(), code).map(CouponResource::response);
   }
 
   private Uni<StoredCoupon> existing(SqlClient client, String code) {
     return coupons
         .find(client, current.id(), code)
         .map(found -> found.orElseThrow(() -> ApiException.notFound("coupon")));
-  }
-
-  private Uni<Void> requirePlans(SqlClient tx, StoredCoupon coupon) {
-    return coupons
-        .unknownPlanCodes(tx, current.id(), coupon.terms().planCodes())
-        .invoke(
-            unknown -> {
-              if (!unknown.isEmpty()) {
-                throw ApiException.notFound("plans");
-              }
-            })
-        .replaceWithVoid();
-  }
-
-  private Uni<Void> requireFreeCode(SqlClient tx, String code) {
-    return coupons
-        .find(tx, current.id(), code)
-        .invoke(
-            found -> {
-              if (found.isPresent()) {
-                throw ValidationErrors.single("code", "value_already_exist");
-              }
-            })
-        .replaceWithVoid();
   }
 
   private static CouponRequest.Input input(CouponRequest request) {

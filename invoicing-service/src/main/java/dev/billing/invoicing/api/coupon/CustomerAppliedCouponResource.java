@@ -1,6 +1,6 @@
 package dev.billing.invoicing.api.coupon;
 
-import dev.billing.invoicing.billing.AppliedCoupons;
+import dev.billing.invoicing.app.billing.AppliedCoupons;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.coupon.AppliedCouponRepository;
 import dev.billing.platform.auth.CurrentOrganization;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /**
  * Lago's {@code /api/v1/customers/{external_customer_id}/applied_coupons}: the customer's applied
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 public class CustomerAppliedCouponResource {
 
   private final AppliedCoupons service;
+  private final AppliedCouponViews views;
   private final AppliedCouponRepository applied;
   private final CustomerRepository customers;
   private final CurrentOrganization current;
@@ -31,11 +33,13 @@ public class CustomerAppliedCouponResource {
 
   public CustomerAppliedCouponResource(
       AppliedCoupons service,
+      AppliedCouponViews views,
       AppliedCouponRepository applied,
       CustomerRepository customers,
       CurrentOrganization current,
       Pool pool) {
     this.service = service;
+    this.views = views;
     this.applied = applied;
     this.customers = customers;
     this.current = current;
@@ -49,7 +53,7 @@ public class CustomerAppliedCouponResource {
       @QueryParam("page") String page,
       @QueryParam("per_page") String perPage) {
     return AppliedCouponResource.list(
-        pool, service, applied, customers, current.id(), externalCustomerId, status, page, perPage);
+        pool, views, applied, customers, current.id(), externalCustomerId, status, page, perPage);
   }
 
   @DELETE
@@ -59,6 +63,9 @@ public class CustomerAppliedCouponResource {
       @PathParam("applied_coupon_id") String appliedCouponId) {
     return service
         .terminate(current.id(), externalCustomerId, appliedCouponId)
-        .map(AppliedCouponJson.Response::new);
+        .map(
+            r ->
+                new AppliedCouponJson.Response(
+                    AppliedCouponJson.of(r.applied(), r.customer(), List.of())));
   }
 }

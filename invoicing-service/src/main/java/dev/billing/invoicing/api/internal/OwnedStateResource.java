@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.internal;
 
-import dev.billing.invoicing.messaging.CurrentMessages;
+import dev.billing.invoicing.app.outbox.CurrentMessages;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.readmodel.OwnerAnswers;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +49,7 @@ public class OwnedStateResource {
 
   private static String required(String name, String value) {
     if (value == null || value.isEmpty()) {
-      throw ValidationErrors.single(name, "value_is_mandatory");
+      throw ValidationErrors.single(name, ErrorCode.VALUE_IS_MANDATORY.code());
     }
     return value;
   }

@@ -1,9 +1,10 @@
 package dev.billing.invoicing.api.invoice;
 
 import dev.billing.invoicing.api.invoice.InvoiceJson.FeeJson;
-import dev.billing.invoicing.persistence.InvoiceRepository;
-import dev.billing.invoicing.persistence.InvoiceRepository.FeeFilter;
-import dev.billing.invoicing.persistence.InvoiceRepository.FeeView;
+import dev.billing.invoicing.domain.ErrorCode;
+import dev.billing.invoicing.persistence.FeeViewRepository;
+import dev.billing.invoicing.persistence.FeeViewRepository.FeeFilter;
+import dev.billing.invoicing.persistence.FeeViewRepository.FeeView;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
@@ -40,10 +41,10 @@ public class FeeResource {
   public record FeesResponse(List<FeeJson> fees, PaginationMeta meta) {}
 
   private final CurrentOrganization organization;
-  private final InvoiceRepository invoices;
+  private final FeeViewRepository invoices;
   private final Pool pool;
 
-  public FeeResource(CurrentOrganization organization, InvoiceRepository invoices, Pool pool) {
+  public FeeResource(CurrentOrganization organization, FeeViewRepository invoices, Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.pool = pool;
@@ -72,7 +73,7 @@ public class FeeResource {
       @QueryParam("per_page") String perPage) {
     PageRequest request = PageRequest.of(page, perPage);
     if (feeType != null && !TYPES.contains(feeType)) {
-      throw ValidationErrors.single("fee_type", "value_is_invalid");
+      throw ValidationErrors.single("fee_type", ErrorCode.VALUE_IS_INVALID.code());
     }
     FeeFilter filter =
         new FeeFilter(organization.id(), externalSubscriptionId, feeType, billableMetricCode);

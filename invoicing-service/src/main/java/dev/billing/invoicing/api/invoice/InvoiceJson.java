@@ -3,10 +3,10 @@ package dev.billing.invoicing.api.invoice;
 import dev.billing.invoicing.api.coupon.CreditJson;
 import dev.billing.invoicing.domain.customer.Customer;
 import dev.billing.invoicing.domain.invoice.FeeLine;
+import dev.billing.invoicing.domain.invoice.Invoice;
 import dev.billing.invoicing.domain.invoice.InvoiceTotals;
+import dev.billing.invoicing.persistence.FeeRepository.StoredFee;
 import dev.billing.invoicing.persistence.InvoiceRepository.BilledSubscriptionView;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredFee;
-import dev.billing.invoicing.persistence.InvoiceRepository.StoredInvoice;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +141,7 @@ public record InvoiceJson(
       Map<String, String> groupedBy) {}
 
   static InvoiceJson of(
-      StoredInvoice invoice,
+      Invoice invoice,
       Customer customer,
       List<BilledSubscriptionView> subscriptions,
       List<StoredFee> fees,
@@ -163,7 +163,7 @@ public record InvoiceJson(
         false,
         invoice.netPaymentTerm(),
         invoice.invoiceType(),
-        invoice.status(),
+        invoice.status().wireName(),
         invoice.paymentStatus(),
         invoice.currency(),
         t.feesAmount().minorUnits(),

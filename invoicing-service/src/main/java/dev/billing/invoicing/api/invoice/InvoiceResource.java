@@ -1,8 +1,11 @@
 package dev.billing.invoicing.api.invoice;
 
-import dev.billing.invoicing.billing.InvoiceLifecycle;
-import dev.billing.invoicing.billing.OneOffInvoices;
-import dev.billing.invoicing.billing.SubscriptionBilling;
+import dev.billing.invoicing.app.billing.CreateOneOffInvoice;
+import dev.billing.invoicing.app.billing.FinalizeInvoice;
+import dev.billing.invoicing.app.billing.RefreshInvoice;
+import dev.billing.invoicing.app.billing.VoidInvoice;
+import dev.billing.invoicing.domain.ErrorCode;
+import dev.billing.invoicing.domain.invoice.InvoiceStatus;
 import dev.billing.invoicing.persistence.CustomerRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository;
 import dev.billing.invoicing.persistence.InvoiceRepository.Filter;
@@ -36,7 +39,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvoiceResource {
 
-  private static final Set<String> STATUSES = Set.of("draft", "finalized", "voided");
+  private static final Set<String> STATUSES =
+      Set.of(
+          InvoiceStatus.DRAFT.wireName(),
+          InvoiceStatus.FINALIZED.wireName(),
+          InvoiceStatus.VOIDED.wireName());
 
   /**
    * @param invoice the invoice
@@ -52,27 +59,30 @@ public class InvoiceResource {
   private final CurrentOrganization organization;
   private final InvoiceRepository invoices;
   private final CustomerRepository customers;
-  private final InvoiceLifecycle lifecycle;
   private final InvoiceViews views;
-  private final SubscriptionBilling billing;
-  private final OneOffInvoices oneOff;
+  private final FinalizeInvoice finalizeInvoice;
+  private final VoidInvoice voidInvoice;
+  private final RefreshInvoice refreshInvoice;
+  private final CreateOneOffInvoice oneOff;
   private final Pool pool;
 
   public InvoiceResource(
       CurrentOrganization organization,
       InvoiceRepository invoices,
       CustomerRepository customers,
-      InvoiceLifecycle lifecycle,
       InvoiceViews views,
-      SubscriptionBilling billing,
-      OneOffInvoices oneOff,
+      FinalizeInvoice finalizeInvoice,
+      VoidInvoice voidInvoice,
+      RefreshInvoice refreshInvoice,
+      CreateOneOffInvoice oneOff,
       Pool pool) {
     this.organization = organization;
     this.invoices = invoices;
     this.customers = customers;
-    this.lifecycle = lifecycle;
     this.views = views;
-    this.billing = billing;
+    this.finalizeInvoice = finalizeInvoice;
+    this.voidInvoice = voidInvoice;
+    this.refreshInvoice = refreshInvoice;
     this.oneOff = oneOff;
     this.pool = pool;
   }
@@ -85,7 +95,7 @@ public class InvoiceResource {
       throw ApiException.missingRootKey("invoice");
     }
     return oneOff
-        .create(organization.id(), request.invoice())
+        .create(organization.id(), request.invoice().command())
         .flatMap(this::view)
         .map(InvoiceResponse::new);
   }
@@ -107,7 +117,7 @@ public class InvoiceResource {
     PageRequest request = PageRequest.of(page, perPage);
     ValidationErrors errors = new ValidationErrors();
     if (status != null && !STATUSES.contains(status)) {
-      errors.add("status", "value_is_invalid");
+      errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     LocalDate from = date(issuingDateFrom, "issuing_date_from", errors);
     LocalDate to = date(issuingDateTo, "issuing_date_to", errors);
@@ -139,7 +149,8 @@ public class InvoiceResource {
   @Path("/{id}/finalize")
   public Uni<InvoiceResponse> finalizeInvoice(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> lifecycle.finalize(tx, organization.id(), invoiceId))
+    return finalizeInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
@@ -148,7 +159,8 @@ public class InvoiceResource {
   @Path("/{id}/refresh")
   public Uni<InvoiceResponse> refresh(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> billing.refresh(tx, organization.id(), invoiceId))
+    return refreshInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
@@ -157,7 +169,8 @@ public class InvoiceResource {
   @Path("/{id}/void")
   public Uni<InvoiceResponse> voidInvoice(@PathParam("id") String id) {
     UUID invoiceId = invoiceId(id);
-    return pool.withTransaction(tx -> lifecycle.voidInvoice(tx, organization.id(), invoiceId))
+    return voidInvoice
+        .apply(organization.id(), invoiceId)
         .chain(() -> view(invoiceId))
         .map(InvoiceResponse::new);
   }
@@ -181,7 +194,7 @@ public class InvoiceResource {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      errors.add(field, "invalid_date");
+      errors.add(field, ErrorCode.INVALID_DATE.code());
       return null;
     }
   }

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.api.invoice;
 
+import dev.billing.invoicing.app.billing.OneOffInvoiceCommand;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -15,7 +16,16 @@ public record OneOffInvoiceRequest(Input invoice) {
    * @param currency the invoice's; by default the customer's, else the first add-on's
    * @param fees one per add-on sold
    */
-  public record Input(String externalCustomerId, String currency, List<Fee> fees) {}
+  public record Input(String externalCustomerId, String currency, List<Fee> fees) {
+
+    /** The use case's command, the same fields. */
+    public OneOffInvoiceCommand command() {
+      return new OneOffInvoiceCommand(
+          externalCustomerId,
+          currency,
+          fees == null ? null : fees.stream().map(f -> f == null ? null : f.command()).toList());
+    }
+  }
 
   /**
    * @param addOnCode the add-on
@@ -29,5 +39,11 @@ public record OneOffInvoiceRequest(Input invoice) {
       BigDecimal units,
       Long unitAmountCents,
       String description,
-      String invoiceDisplayName) {}
+      String invoiceDisplayName) {
+
+    OneOffInvoiceCommand.Fee command() {
+      return new OneOffInvoiceCommand.Fee(
+          addOnCode, units, unitAmountCents, description, invoiceDisplayName);
+    }
+  }
 }

@@ -1,7 +1,8 @@
 package dev.billing.invoicing.api.operator;
 
-import dev.billing.invoicing.billing.BillingRun;
-import dev.billing.invoicing.billing.DraftFinalizer;
+import dev.billing.invoicing.app.billing.FinalizeDueDrafts;
+import dev.billing.invoicing.app.billing.RunBilling;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ApiException;
 import dev.billing.platform.error.ValidationErrors;
 import io.smallrye.mutiny.Uni;
@@ -58,10 +59,10 @@ public class BillingRunResource {
       int draftsFinalized,
       Map<String, String> failures) {}
 
-  private final BillingRun billing;
-  private final DraftFinalizer drafts;
+  private final RunBilling billing;
+  private final FinalizeDueDrafts drafts;
 
-  public BillingRunResource(BillingRun billing, DraftFinalizer drafts) {
+  public BillingRunResource(RunBilling billing, FinalizeDueDrafts drafts) {
     this.billing = billing;
     this.drafts = drafts;
   }
@@ -102,18 +103,18 @@ public class BillingRunResource {
     try {
       return UUID.fromString(value);
     } catch (IllegalArgumentException e) {
-      throw ValidationErrors.single("organization_id", "value_is_invalid");
+      throw ValidationErrors.single("organization_id", ErrorCode.VALUE_IS_INVALID.code());
     }
   }
 
   private static Instant asOf(String value) {
     if (value == null) {
-      throw ValidationErrors.single("as_of", "value_is_mandatory");
+      throw ValidationErrors.single("as_of", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ValidationErrors.single("as_of", "invalid_date");
+      throw ValidationErrors.single("as_of", ErrorCode.INVALID_DATE.code());
     }
   }
 }

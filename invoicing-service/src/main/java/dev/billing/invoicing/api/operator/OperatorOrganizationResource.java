@@ -2,9 +2,10 @@ package dev.billing.invoicing.api.operator;
 
 import dev.billing.invoicing.api.organization.OrganizationJson;
 import dev.billing.invoicing.api.organization.OrganizationResponse;
+import dev.billing.invoicing.app.organization.OrganizationStore;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
 import dev.billing.invoicing.persistence.OrganizationRepository;
-import dev.billing.invoicing.persistence.OrganizationStore;
 import dev.billing.invoicing.persistence.webhook.SigningKeyRepository;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
@@ -142,7 +143,7 @@ public class OperatorOrganizationResource {
         .invoke(
             exists -> {
               if (exists) {
-                throw ValidationErrors.single("api_key", "value_already_exist");
+                throw ValidationErrors.single("api_key", ErrorCode.VALUE_ALREADY_EXIST.code());
               }
             })
         .replaceWithVoid();
@@ -153,9 +154,9 @@ public class OperatorOrganizationResource {
       return;
     }
     if (apiKey.length() < MIN_KEY_LENGTH) {
-      errors.add("api_key", "value_is_too_short");
+      errors.add("api_key", ErrorCode.VALUE_IS_TOO_SHORT.code());
     } else if (!apiKey.matches("[\\x21-\\x7e]+")) {
-      errors.add("api_key", "value_is_invalid");
+      errors.add("api_key", ErrorCode.VALUE_IS_INVALID.code());
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.billing.invoicing.api.operator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.billing.invoicing.app.webhook.ReplayWebhook;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.webhook.DeliveryStatus;
 import dev.billing.invoicing.messaging.webhook.WebhookDispatcher;
 import dev.billing.invoicing.persistence.webhook.WebhookDeliveryRepository;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,19 +36,19 @@ public class OperatorWebhookResource {
   private final WebhookDeliveryRepository deliveries;
   private final WebhookDispatcher dispatcher;
   private final ObjectMapper json;
-  private final Clock clock;
+  private final ReplayWebhook replayWebhook;
 
   public OperatorWebhookResource(
       Pool pool,
       WebhookDeliveryRepository deliveries,
       WebhookDispatcher dispatcher,
       ObjectMapper json,
-      Clock clock) {
+      ReplayWebhook replayWebhook) {
     this.pool = pool;
     this.deliveries = deliveries;
     this.dispatcher = dispatcher;
     this.json = json;
-    this.clock = clock;
+    this.replayWebhook = replayWebhook;
   }
 
   /**
@@ -69,14 +70,14 @@ public class OperatorWebhookResource {
       try {
         organization = UUID.fromString(organizationId.trim());
       } catch (IllegalArgumentException e) {
-        errors.add("organization_id", "value_is_invalid");
+        errors.add("organization_id", ErrorCode.VALUE_IS_INVALID.code());
       }
     }
     DeliveryStatus statusFilter = null;
     if (status != null && !status.isBlank()) {
       statusFilter = DeliveryStatus.fromCode(status.trim()).orElse(null);
       if (statusFilter == null) {
-        errors.add("status", "value_is_invalid");
+        errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
       }
     }
     errors.throwIfAny();
@@ -112,9 +113,8 @@ public class OperatorWebhookResource {
   @POST
   @Path("/{id}/replay")
   public Uni<WebhookDeliveryJson.Response> replay(@PathParam("id") String id) {
-    return deliveries
-        .replay(pool, parseId(id), clock.instant())
-        .map(found -> found.orElseThrow(() -> ApiException.notFound("webhook")))
+    return replayWebhook
+        .apply(parseId(id))
         .invoke(() -> dispatcher.poll().subscribe().with(ignored -> {}, e -> {}))
         .map(d -> new WebhookDeliveryJson.Response(WebhookDeliveryJson.of(d, json)));
   }

@@ -1,8 +1,8 @@
 package dev.billing.invoicing.api.organization;
 
+import dev.billing.invoicing.app.organization.OrganizationStore;
 import dev.billing.invoicing.domain.organization.OrganizationChanges;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
-import dev.billing.invoicing.persistence.OrganizationStore;
 import dev.billing.invoicing.persistence.webhook.SigningKeyRepository;
 import dev.billing.platform.auth.CurrentOrganization;
 import dev.billing.platform.error.ApiException;

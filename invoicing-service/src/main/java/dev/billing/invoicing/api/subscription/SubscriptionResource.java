@@ -3,9 +3,12 @@ package dev.billing.invoicing.api.subscription;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.billing.invoicing.api.JsonBodies;
+import dev.billing.invoicing.app.subscription.ChangeSubscription;
+import dev.billing.invoicing.app.subscription.CreateSubscription;
+import dev.billing.invoicing.app.subscription.SubscriptionQueries;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.subscription.CreateRequest;
 import dev.billing.invoicing.domain.subscription.SubscriptionStatus;
-import dev.billing.invoicing.persistence.SubscriptionStore;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;
@@ -40,14 +43,23 @@ public class SubscriptionResource {
   private static final Set<String> ON_TERMINATION_CREDIT_NOTE =
       Set.of("credit", "refund", "offset", "skip");
 
-  private final SubscriptionStore store;
+  private final CreateSubscription createSubscription;
+  private final ChangeSubscription changeSubscription;
+  private final SubscriptionQueries queries;
   private final CurrentOrganization current;
   private final Clock clock;
   private final ObjectMapper mapper;
 
   public SubscriptionResource(
-      SubscriptionStore store, CurrentOrganization current, Clock clock, ObjectMapper mapper) {
-    this.store = store;
+      CreateSubscription createSubscription,
+      ChangeSubscription changeSubscription,
+      SubscriptionQueries queries,
+      CurrentOrganization current,
+      Clock clock,
+      ObjectMapper mapper) {
+    this.createSubscription = createSubscription;
+    this.changeSubscription = changeSubscription;
+    this.queries = queries;
     this.current = current;
     this.clock = clock;
     this.mapper = mapper;
@@ -83,7 +95,7 @@ public class SubscriptionResource {
             ? Optional.of(BillingTime.CALENDAR)
             : BillingTime.fromWireName(in.billingTime());
     if (billingTime.isEmpty()) {
-      errors.add("billing_time", "value_is_invalid");
+      errors.add("billing_time", ErrorCode.VALUE_IS_INVALID.code());
     }
     Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
     Instant endingAt = errors.instant("ending_at", in.endingAt());
@@ -91,7 +103,7 @@ public class SubscriptionResource {
     CreateRequest create =
         new CreateRequest(
             in.externalId().trim(), in.name(), billingTime.get(), subscriptionAt, endingAt);
-    return store
+    return createSubscription
         .create(current.id(), in.externalCustomerId().trim(), in.planCode().trim(), create)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -112,11 +124,11 @@ public class SubscriptionResource {
     statuses.stream()
         .filter(s -> SubscriptionStatus.fromWireName(s).isEmpty())
         .findAny()
-        .ifPresent(s -> errors.add("status", "value_is_invalid"));
+        .ifPresent(s -> errors.add("status", ErrorCode.VALUE_IS_INVALID.code()));
     errors.throwIfAny();
     List<String> wanted = statuses.isEmpty() ? List.of("active") : List.copyOf(statuses);
     Instant now = clock.instant();
-    return store
+    return queries
         .list(
             current.id(), externalCustomerId, planCode, wanted, request.perPage(), request.offset())
         .map(
@@ -132,7 +144,7 @@ public class SubscriptionResource {
   public Uni<SubscriptionResponse> get(
       @PathParam("external_id") String externalId, @QueryParam("status") String status) {
     String wanted = status(status, "active");
-    return store
+    return queries
         .find(current.id(), externalId, wanted)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -150,7 +162,7 @@ public class SubscriptionResource {
     }
     String wanted = status(status, null);
     if (wanted != null && !wanted.equals("active") && !wanted.equals("pending")) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     SubscriptionUpdateRequest.Input in = request.subscription();
     ValidationErrors errors = new ValidationErrors();
@@ -162,7 +174,7 @@ public class SubscriptionResource {
             : Optional.ofNullable(errors.instant("ending_at", endingAtSent.orElse(null)));
     Instant subscriptionAt = errors.instant("subscription_at", in.subscriptionAt());
     errors.throwIfAny();
-    return store
+    return changeSubscription
         .update(current.id(), externalId, wanted, in.name(), endingAt, subscriptionAt)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -178,17 +190,17 @@ public class SubscriptionResource {
     String wanted = status(status, "active");
     ValidationErrors errors = new ValidationErrors();
     if (!wanted.equals("active") && !wanted.equals("pending")) {
-      errors.add("status", "value_is_invalid");
+      errors.add("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     if (onTerminationInvoice != null && !ON_TERMINATION_INVOICE.contains(onTerminationInvoice)) {
-      errors.add("on_termination_invoice", "value_is_invalid");
+      errors.add("on_termination_invoice", ErrorCode.VALUE_IS_INVALID.code());
     }
     if (onTerminationCreditNote != null
         && !ON_TERMINATION_CREDIT_NOTE.contains(onTerminationCreditNote)) {
-      errors.add("on_termination_credit_note", "value_is_invalid");
+      errors.add("on_termination_credit_note", ErrorCode.VALUE_IS_INVALID.code());
     }
     errors.throwIfAny();
-    return store
+    return changeSubscription
         .terminate(current.id(), externalId, wanted, onTerminationInvoice, onTerminationCreditNote)
         .map(view -> new SubscriptionResponse(SubscriptionJson.of(view, clock.instant())));
   }
@@ -198,14 +210,14 @@ public class SubscriptionResource {
       return fallback;
     }
     if (SubscriptionStatus.fromWireName(given).isEmpty()) {
-      throw ValidationErrors.single("status", "value_is_invalid");
+      throw ValidationErrors.single("status", ErrorCode.VALUE_IS_INVALID.code());
     }
     return given;
   }
 
   private static void mandatory(ValidationErrors errors, String field, String value) {
     if (value == null || value.isBlank()) {
-      errors.add(field, "value_is_mandatory");
+      errors.add(field, ErrorCode.VALUE_IS_MANDATORY.code());
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.billing.invoicing.api.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ValidationErrors;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public record WebhookEndpointRequest(Input webhookEndpoint) {
         return null;
       }
       if (!name.isTextual()) {
-        errors.add("name", "value_is_invalid");
+        errors.add("name", ErrorCode.VALUE_IS_INVALID.code());
         return null;
       }
       return name.asText();
@@ -50,12 +51,12 @@ public record WebhookEndpointRequest(Input webhookEndpoint) {
       }
       List<String> types = new ArrayList<>();
       if (!eventTypes.isArray()) {
-        errors.add("event_types", "value_is_invalid");
+        errors.add("event_types", ErrorCode.VALUE_IS_INVALID.code());
         return null;
       }
       for (JsonNode item : eventTypes) {
         if (!item.isTextual()) {
-          errors.add("event_types", "value_is_invalid");
+          errors.add("event_types", ErrorCode.VALUE_IS_INVALID.code());
           return null;
         }
         if (!types.contains(item.asText())) {

@@ -1,9 +1,9 @@
 package dev.billing.invoicing.api.webhook;
 
+import dev.billing.invoicing.app.webhook.WebhookEndpointStore;
 import dev.billing.invoicing.domain.webhook.SignatureAlgorithm;
 import dev.billing.invoicing.domain.webhook.WebhookEndpoint;
 import dev.billing.invoicing.domain.webhook.WebhookEndpointRules;
-import dev.billing.invoicing.persistence.webhook.WebhookEndpointStore;
 import dev.billing.platform.api.PageRequest;
 import dev.billing.platform.api.PaginationMeta;
 import dev.billing.platform.auth.CurrentOrganization;

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.billing;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.billing.BillingPeriods;
 import dev.billing.platform.billing.PlanInterval;
 import dev.billing.platform.error.ValidationErrors;
@@ -98,13 +99,13 @@ public record PlanTerms(
   public ValidationErrors validate() {
     ValidationErrors errors = new ValidationErrors();
     if (amountCents < 0) {
-      errors.add("amount_cents", "value_is_out_of_range");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     if (trialPeriodDays.signum() < 0) {
-      errors.add("trial_period", "value_is_out_of_range");
+      errors.add("trial_period", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     if (minimumCommitmentCents != null && minimumCommitmentCents < 0) {
-      errors.add("minimum_commitment", "value_is_out_of_range");
+      errors.add("minimum_commitment", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     return errors;
   }

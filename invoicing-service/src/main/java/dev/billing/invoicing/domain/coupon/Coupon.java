@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.coupon;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Money;
 import java.math.BigDecimal;
@@ -124,20 +125,20 @@ public record Coupon(
   public ValidationErrors validate() {
     ValidationErrors errors = new ValidationErrors();
     if (type == CouponType.FIXED_AMOUNT && (amount == null || amount.isNegative())) {
-      errors.add("amount_cents", "value_is_mandatory");
+      errors.add("amount_cents", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     if (type == CouponType.PERCENTAGE
         && (percentageRate == null
             || percentageRate.signum() < 0
             || percentageRate.compareTo(BigDecimal.valueOf(100)) > 0)) {
-      errors.add("percentage_rate", "value_is_out_of_range");
+      errors.add("percentage_rate", ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
     if (frequency == CouponFrequency.RECURRING
         && (frequencyDuration == null || frequencyDuration <= 0)) {
-      errors.add("frequency_duration", "value_is_mandatory");
+      errors.add("frequency_duration", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     if (!planCodes.isEmpty() && !billableMetricCodes.isEmpty()) {
-      errors.add("base", "only_one_limitation_type_per_coupon_allowed");
+      errors.add("base", ErrorCode.ONLY_ONE_LIMITATION_TYPE_PER_COUPON_ALLOWED.code());
     }
     return errors;
   }

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.customer;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.organization.LegalAddress;
 import dev.billing.invoicing.domain.organization.OrganizationRules;
 import dev.billing.platform.error.ValidationErrors;
@@ -34,39 +35,40 @@ public final class CustomerRules {
   public static ValidationErrors validate(String externalId, CustomerChanges c) {
     ValidationErrors errors = new ValidationErrors();
     if (externalId == null || externalId.isBlank()) {
-      errors.add("external_id", "value_is_mandatory");
+      errors.add("external_id", ErrorCode.VALUE_IS_MANDATORY.code());
     }
     present(c.name())
         .filter(n -> n.length() > MAX_NAME_LENGTH)
-        .ifPresent(n -> errors.add("name", "value_is_too_long"));
+        .ifPresent(n -> errors.add("name", ErrorCode.VALUE_IS_TOO_LONG.code()));
     present(c.email())
         .filter(e -> !EMAIL.matcher(e).matches())
-        .ifPresent(e -> errors.add("email", "invalid_email_format"));
+        .ifPresent(e -> errors.add("email", ErrorCode.INVALID_EMAIL_FORMAT.code()));
     present(c.currency())
         .filter(code -> !Currencies.isKnown(code))
-        .ifPresent(code -> errors.add("currency", "value_is_invalid"));
+        .ifPresent(code -> errors.add("currency", ErrorCode.VALUE_IS_INVALID.code()));
     present(c.timezone())
         .filter(zone -> !OrganizationRules.isTimezone(zone))
-        .ifPresent(zone -> errors.add("timezone", "invalid_timezone"));
+        .ifPresent(zone -> errors.add("timezone", ErrorCode.INVALID_TIMEZONE.code()));
     present(c.country())
         .filter(country -> !COUNTRIES.contains(country.toUpperCase(Locale.ROOT)))
-        .ifPresent(country -> errors.add("country", "not_a_valid_country_code"));
+        .ifPresent(country -> errors.add("country", ErrorCode.NOT_A_VALID_COUNTRY_CODE.code()));
     present(c.paymentProvider())
         .filter(p -> !PAYMENT_PROVIDERS.contains(p))
-        .ifPresent(p -> errors.add("payment_provider", "value_is_invalid"));
+        .ifPresent(p -> errors.add("payment_provider", ErrorCode.VALUE_IS_INVALID.code()));
     present(c.invoiceGracePeriod())
         .filter(days -> days < 0 || days > MAX_GRACE_PERIOD_DAYS)
-        .ifPresent(days -> errors.add("invoice_grace_period", "value_is_out_of_range"));
+        .ifPresent(
+            days -> errors.add("invoice_grace_period", ErrorCode.VALUE_IS_OUT_OF_RANGE.code()));
     present(c.netPaymentTerm())
         .filter(days -> days < 0 || days > MAX_NET_PAYMENT_TERM_DAYS)
-        .ifPresent(days -> errors.add("net_payment_term", "value_is_out_of_range"));
+        .ifPresent(days -> errors.add("net_payment_term", ErrorCode.VALUE_IS_OUT_OF_RANGE.code()));
     if (c.metadata() != null) {
       if (c.metadata().size() > MAX_METADATA) {
-        errors.add("metadata", "invalid_count");
+        errors.add("metadata", ErrorCode.INVALID_COUNT.code());
       }
       for (CustomerChanges.MetadataInput m : c.metadata()) {
         if (m == null || m.key() == null || m.key().isBlank() || m.value() == null) {
-          errors.add("metadata", "invalid_key_value_pair");
+          errors.add("metadata", ErrorCode.INVALID_KEY_VALUE_PAIR.code());
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.organization;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ValidationErrors;
 import dev.billing.platform.money.Currencies;
 import java.net.URI;
@@ -32,9 +33,9 @@ public final class OrganizationRules {
   public static ValidationErrors validateName(String name) {
     ValidationErrors errors = new ValidationErrors();
     if (name == null || name.isBlank()) {
-      errors.add("name", "value_is_mandatory");
+      errors.add("name", ErrorCode.VALUE_IS_MANDATORY.code());
     } else if (name.length() > MAX_NAME_LENGTH) {
-      errors.add("name", "value_is_too_long");
+      errors.add("name", ErrorCode.VALUE_IS_TOO_LONG.code());
     }
     return errors;
   }
@@ -42,40 +43,40 @@ public final class OrganizationRules {
   public static ValidationErrors validate(OrganizationChanges c) {
     ValidationErrors errors = new ValidationErrors();
     if (c.timezone() != null && !isTimezone(c.timezone())) {
-      errors.add("timezone", "invalid_timezone");
+      errors.add("timezone", ErrorCode.INVALID_TIMEZONE.code());
     }
     if (c.defaultCurrency() != null && !Currencies.isKnown(c.defaultCurrency())) {
-      errors.add("default_currency", "value_is_invalid");
+      errors.add("default_currency", ErrorCode.VALUE_IS_INVALID.code());
     }
     if (c.documentNumberPrefix() != null) {
       String prefix = c.documentNumberPrefix().trim();
       if (prefix.isEmpty()) {
-        errors.add("document_number_prefix", "value_is_mandatory");
+        errors.add("document_number_prefix", ErrorCode.VALUE_IS_MANDATORY.code());
       } else if (prefix.length() > DocumentNumberPrefix.MAX_LENGTH) {
-        errors.add("document_number_prefix", "value_is_too_long");
+        errors.add("document_number_prefix", ErrorCode.VALUE_IS_TOO_LONG.code());
       }
     }
     if (c.documentNumbering() != null && !NUMBERING.contains(c.documentNumbering())) {
-      errors.add("document_numbering", "value_is_invalid");
+      errors.add("document_numbering", ErrorCode.VALUE_IS_INVALID.code());
     }
     outOfRange(errors, "net_payment_term", c.netPaymentTerm(), MAX_NET_PAYMENT_TERM_DAYS);
     outOfRange(errors, "invoice_grace_period", c.invoiceGracePeriod(), MAX_GRACE_PERIOD_DAYS);
     present(c.webhookUrl())
         .filter(url -> !isHttpUrl(url))
-        .ifPresent(url -> errors.add("webhook_url", "url_is_invalid"));
+        .ifPresent(url -> errors.add("webhook_url", ErrorCode.URL_IS_INVALID.code()));
     present(c.email())
         .filter(email -> !EMAIL.matcher(email).matches())
-        .ifPresent(email -> errors.add("email", "invalid_email_format"));
+        .ifPresent(email -> errors.add("email", ErrorCode.INVALID_EMAIL_FORMAT.code()));
     present(c.country())
         .filter(country -> !COUNTRIES.contains(country))
-        .ifPresent(country -> errors.add("country", "not_a_valid_country_code"));
+        .ifPresent(country -> errors.add("country", ErrorCode.NOT_A_VALID_COUNTRY_CODE.code()));
     if (c.documentLocale() != null && !LOCALE.matcher(c.documentLocale()).matches()) {
-      errors.add("document_locale", "invalid_document_locale");
+      errors.add("document_locale", ErrorCode.INVALID_DOCUMENT_LOCALE.code());
     }
     // Set.of answers a null element with an exception: [null] is a client's unsupported value
     if (c.emailSettings() != null
         && !c.emailSettings().stream().allMatch(s -> s != null && EMAIL_SETTINGS.contains(s))) {
-      errors.add("email_settings", "unsupported_value");
+      errors.add("email_settings", ErrorCode.UNSUPPORTED_VALUE.code());
     }
     return errors;
   }
@@ -143,7 +144,7 @@ public final class OrganizationRules {
 
   private static void outOfRange(ValidationErrors errors, String field, Integer value, int max) {
     if (value != null && (value < 0 || value > max)) {
-      errors.add(field, "value_is_out_of_range");
+      errors.add(field, ErrorCode.VALUE_IS_OUT_OF_RANGE.code());
     }
   }
 

@@ -90,30 +90,16 @@ public record Subscription(
       Instant newCanceledAt,
       UUID newNextId,
       Instant now) {
-    return new Subscription(
-        id,
-        organizationId,
-        revision + 1,
-        externalId,
-        customerId,
-        planId,
-        planCode,
-        name,
-        newStatus,
-        billingTime,
-        subscriptionAt,
-        newActivateAt,
-        newStartedAt,
-        trialEndedAt,
-        endingAt,
-        newTerminatedAt,
-        newCanceledAt,
-        previousId,
-        newNextId,
-        onTerminationInvoice,
-        onTerminationCreditNote,
-        createdAt,
-        now);
+    return toBuilder()
+        .revision(revision + 1)
+        .status(newStatus)
+        .activateAt(newActivateAt)
+        .startedAt(newStartedAt)
+        .terminatedAt(newTerminatedAt)
+        .canceledAt(newCanceledAt)
+        .nextId(newNextId)
+        .updatedAt(now)
+        .build();
   }
 
   /** The next revision with another name, ending date, anchor or termination choices. */
@@ -126,29 +112,21 @@ public record Subscription(
       String newOnTerminationInvoice,
       String newOnTerminationCreditNote,
       Instant now) {
-    return new Subscription(
-        id,
-        organizationId,
-        revision + 1,
-        externalId,
-        customerId,
-        planId,
-        planCode,
-        newName,
-        status,
-        billingTime,
-        newSubscriptionAt,
-        newActivateAt,
-        startedAt,
-        newTrialEndedAt,
-        newEndingAt,
-        terminatedAt,
-        canceledAt,
-        previousId,
-        nextId,
-        newOnTerminationInvoice,
-        newOnTerminationCreditNote,
-        createdAt,
-        now);
+    return toBuilder()
+        .revision(revision + 1)
+        .name(newName)
+        .subscriptionAt(newSubscriptionAt)
+        .activateAt(newActivateAt)
+        .trialEndedAt(newTrialEndedAt)
+        .endingAt(newEndingAt)
+        .onTerminationInvoice(newOnTerminationInvoice)
+        .onTerminationCreditNote(newOnTerminationCreditNote)
+        .updatedAt(now)
+        .build();
+  }
+
+  /** A builder holding this subscription's fields, for a copy with some of them changed. */
+  public SubscriptionBuilder toBuilder() {
+    return new SubscriptionBuilder(this);
   }
 }

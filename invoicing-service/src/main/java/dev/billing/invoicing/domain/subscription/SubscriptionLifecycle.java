@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.subscription;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.invoicing.domain.billing.PlanChange;
 import dev.billing.invoicing.domain.billing.Trial;
 import dev.billing.invoicing.domain.plan.Plan;
@@ -62,30 +63,18 @@ public final class SubscriptionLifecycle {
         return SubscriptionChange.unchanged(pending);
       }
       Subscription replanned =
-          new Subscription(
-              pending.id(),
-              pending.organizationId(),
-              pending.revision() + 1,
-              pending.externalId(),
-              pending.customerId(),
-              plan.id(),
-              plan.code(),
-              request.name() != null ? request.name() : pending.name(),
-              pending.status(),
-              pending.billingTime(),
-              pending.subscriptionAt(),
-              pending.activateAt(),
-              null,
-              null,
-              pending.endingAt(),
-              null,
-              null,
-              pending.previousId(),
-              null,
-              pending.onTerminationInvoice(),
-              pending.onTerminationCreditNote(),
-              pending.createdAt(),
-              now);
+          pending.toBuilder()
+              .revision(pending.revision() + 1)
+              .planId(plan.id())
+              .planCode(plan.code())
+              .name(request.name() != null ? request.name() : pending.name())
+              .startedAt(null)
+              .trialEndedAt(null)
+              .terminatedAt(null)
+              .canceledAt(null)
+              .nextId(null)
+              .updatedAt(now)
+              .build();
       return new SubscriptionChange(List.of(replanned), replanned);
     }
     validateEndingAt(request.endingAt(), request.subscriptionAt(), now).throwIfAny();
@@ -214,30 +203,18 @@ public final class SubscriptionLifecycle {
                 : subscription.onTerminationCreditNote(),
             now);
     Subscription terminated =
-        new Subscription(
-            withChoices.id(),
-            withChoices.organizationId(),
-            subscription.revision() + 1,
-            withChoices.externalId(),
-            withChoices.customerId(),
-            withChoices.planId(),
-            withChoices.planCode(),
-            withChoices.name(),
-            SubscriptionStatus.TERMINATED,
-            withChoices.billingTime(),
-            withChoices.subscriptionAt(),
-            null,
-            withChoices.startedAt(),
-            withChoices.trialEndedAt(),
-            withChoices.endingAt(),
-            now,
-            null,
-            withChoices.previousId(),
-            scheduledNext.filter(Subscription::isPending).isPresent() ? null : withChoices.nextId(),
-            withChoices.onTerminationInvoice(),
-            withChoices.onTerminationCreditNote(),
-            withChoices.createdAt(),
-            now);
+        withChoices.toBuilder()
+            .revision(subscription.revision() + 1)
+            .status(SubscriptionStatus.TERMINATED)
+            .activateAt(null)
+            .terminatedAt(now)
+            .canceledAt(null)
+            .nextId(
+                scheduledNext.filter(Subscription::isPending).isPresent()
+                    ? null
+                    : withChoices.nextId())
+            .updatedAt(now)
+            .build();
     writes.add(terminated);
     return new SubscriptionChange(writes, terminated);
   }
@@ -318,7 +295,7 @@ public final class SubscriptionLifecycle {
       Instant now) {
     ValidationErrors errors = new ValidationErrors();
     if (subscriptionAt != null && !(s.isPending() && s.previousId() == null)) {
-      errors.add("subscription_at", "value_is_invalid");
+      errors.add("subscription_at", ErrorCode.VALUE_IS_INVALID.code());
     }
     Instant newStart = subscriptionAt != null ? subscriptionAt : s.subscriptionAt();
     Instant newEnd = endingAt == null ? s.endingAt() : endingAt.orElse(null);
@@ -350,7 +327,7 @@ public final class SubscriptionLifecycle {
     if (endingAt != null
         && (!endingAt.isAfter(now)
             || (subscriptionAt != null && !endingAt.isAfter(subscriptionAt)))) {
-      errors.add("ending_at", "invalid_date");
+      errors.add("ending_at", ErrorCode.INVALID_DATE.code());
     }
     return errors;
   }
@@ -360,30 +337,7 @@ public final class SubscriptionLifecycle {
   }
 
   private static Subscription withRevision(Subscription s, long revision) {
-    return new Subscription(
-        s.id(),
-        s.organizationId(),
-        revision,
-        s.externalId(),
-        s.customerId(),
-        s.planId(),
-        s.planCode(),
-        s.name(),
-        s.status(),
-        s.billingTime(),
-        s.subscriptionAt(),
-        s.activateAt(),
-        s.startedAt(),
-        s.trialEndedAt(),
-        s.endingAt(),
-        s.terminatedAt(),
-        s.canceledAt(),
-        s.previousId(),
-        s.nextId(),
-        s.onTerminationInvoice(),
-        s.onTerminationCreditNote(),
-        s.createdAt(),
-        s.updatedAt());
+    return s.toBuilder().revision(revision).build();
   }
 
   private static ValidationErrors merge(ValidationErrors into, ValidationErrors more) {

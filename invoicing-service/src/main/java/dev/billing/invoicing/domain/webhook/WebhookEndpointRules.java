@@ -1,5 +1,6 @@
 package dev.billing.invoicing.domain.webhook;
 
+import dev.billing.invoicing.domain.ErrorCode;
 import dev.billing.platform.error.ValidationErrors;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,12 +25,12 @@ public final class WebhookEndpointRules {
       String webhookUrl, String signatureAlgo, List<String> eventTypes) {
     ValidationErrors errors = new ValidationErrors();
     if (webhookUrl == null || webhookUrl.isBlank()) {
-      errors.add("webhook_url", "value_is_mandatory");
+      errors.add("webhook_url", ErrorCode.VALUE_IS_MANDATORY.code());
     } else if (!isHttpUrl(webhookUrl)) {
-      errors.add("webhook_url", "url_is_invalid");
+      errors.add("webhook_url", ErrorCode.URL_IS_INVALID.code());
     }
     if (signatureAlgo != null && SignatureAlgorithm.fromCode(signatureAlgo).isEmpty()) {
-      errors.add("signature_algo", "value_is_invalid");
+      errors.add("signature_algo", ErrorCode.VALUE_IS_INVALID.code());
     }
     validateEventTypes(eventTypes, errors);
     return errors;
@@ -39,7 +40,7 @@ public final class WebhookEndpointRules {
   public static void validateEventTypes(List<String> eventTypes, ValidationErrors errors) {
     if (eventTypes != null
         && eventTypes.stream().anyMatch(type -> type == null || !WebhookTypes.isKnown(type))) {
-      errors.add("event_types", "value_is_invalid");
+      errors.add("event_types", ErrorCode.VALUE_IS_INVALID.code());
     }
   }
 

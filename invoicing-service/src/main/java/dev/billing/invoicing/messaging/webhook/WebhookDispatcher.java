@@ -1,5 +1,7 @@
 package dev.billing.invoicing.messaging.webhook;
 
+import dev.billing.invoicing.client.webhook.AttemptOutcome;
+import dev.billing.invoicing.client.webhook.WebhookSender;
 import dev.billing.invoicing.config.InvoicingConfig;
 import dev.billing.invoicing.domain.webhook.DeliveryStatus;
 import dev.billing.invoicing.domain.webhook.RetryPolicy;

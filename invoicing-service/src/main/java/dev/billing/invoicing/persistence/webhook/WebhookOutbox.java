@@ -22,7 +22,7 @@ import java.util.UUID;
  * <pre>{@code
  * pool.withTransaction(tx ->
  *     invoices.insert(tx, invoice)
- *         .call(() -> webhooks.enqueue(tx, orgId, "invoice.created", "invoice", InvoiceJson.of(invoice))));
+ *         .call(() -> webhooks.enqueue(tx, orgId, "invoice.created", "invoice", payloads.invoice(invoice, parts))));
  * }</pre>
  */
 @ApplicationScoped
